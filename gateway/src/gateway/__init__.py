@@ -1,0 +1,1 @@
+"""TEX4IM gateway: identity, the one door to the services, the SPA."""

@@ -1,0 +1,1 @@
+"""Domain-free kernel shared by the TEX4IM services: settings, database session, problem errors, identity tokens, pagination, health, logging."""

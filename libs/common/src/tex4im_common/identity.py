@@ -1,0 +1,190 @@
+"""Identity tokens: the gateway signs who is calling; every service verifies it with the public key only.
+
+A token is a short-lived JWT signed with Ed25519 (EdDSA). It names the subject, the audience (the one
+service it is for), and the caller's memberships: role plus optional region and organisation scope.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Annotated, Literal
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from fastapi import Depends, Request
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from tex4im_common.problems import Forbidden, Unauthorized
+
+ISSUER = "tex4im-gateway"
+ALGORITHM = "EdDSA"
+TOKEN_TYPE = "tex4im-id+jwt"
+
+
+class Role(StrEnum):
+    consortium_admin = "consortium_admin"
+    cluster_manager = "cluster_manager"
+    evaluator = "evaluator"
+    member = "member"
+
+
+class Membership(BaseModel):
+    """A role, optionally limited to a NUTS-2 region and/or an organisation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    role: Role
+    region: str | None = None
+    organisation_id: uuid.UUID | None = None
+
+
+class Identity(BaseModel):
+    """The verified caller, as a service sees it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: str
+    kind: Literal["user", "client"] = "user"
+    name: str | None = None
+    memberships: tuple[Membership, ...] = ()
+
+    def has_role(self, *roles: Role) -> bool:
+        return any(m.role in roles for m in self.memberships)
+
+    @property
+    def is_consortium_admin(self) -> bool:
+        return self.has_role(Role.consortium_admin)
+
+    def regions_with(self, *roles: Role) -> set[str]:
+        """Regions where the caller holds one of `roles` (unscoped memberships are not counted here)."""
+        return {m.region for m in self.memberships if m.role in roles and m.region}
+
+    def organisations_with(self, *roles: Role) -> set[uuid.UUID]:
+        return {m.organisation_id for m in self.memberships if m.role in roles and m.organisation_id}
+
+
+class _Claims(BaseModel):
+    sub: str
+    kind: Literal["user", "client"] = "user"
+    name: str | None = None
+    memberships: list[Membership] = []
+
+
+# --- keys -------------------------------------------------------------------------------------------------
+
+
+def generate_private_key_pem() -> str:
+    key = Ed25519PrivateKey.generate()
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+
+
+def public_key_pem_from_private(private_pem: str) -> str:
+    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
+    return key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode()
+
+
+def _load_private(pem: str) -> Ed25519PrivateKey:
+    key = serialization.load_pem_private_key(pem.encode(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError("the identity signing key must be an Ed25519 private key")
+    return key
+
+
+def _load_public(pem: str) -> Ed25519PublicKey:
+    key = serialization.load_pem_public_key(pem.encode())
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("the identity verification key must be an Ed25519 public key")
+    return key
+
+
+# --- signing (gateway) and verifying (services) -------------------------------------------------------------
+
+
+class IdentityTokenSigner:
+    """Signs identity tokens for one issuer; used by the gateway and by tests."""
+
+    def __init__(self, private_key_pem: str, *, ttl: timedelta = timedelta(seconds=60)) -> None:
+        self._key = _load_private(private_key_pem)
+        self.ttl = ttl
+
+    def sign(self, identity: Identity, *, audience: str, now: datetime | None = None,
+             ttl: timedelta | None = None) -> str:
+        issued = now or datetime.now(UTC)
+        claims = {
+            "iss": ISSUER,
+            "aud": audience,
+            "sub": identity.subject,
+            "kind": identity.kind,
+            "name": identity.name,
+            "memberships": [m.model_dump(mode="json", exclude_none=True) for m in identity.memberships],
+            "iat": issued,
+            "nbf": issued - timedelta(seconds=5),
+            "exp": issued + (ttl or self.ttl),
+            "jti": uuid.uuid4().hex,
+        }
+        return jwt.encode(claims, self._key, algorithm=ALGORITHM, headers={"typ": TOKEN_TYPE})
+
+
+class IdentityTokenVerifier:
+    """Verifies identity tokens addressed to one service."""
+
+    def __init__(self, public_key_pem: str, *, audience: str, leeway: timedelta = timedelta(seconds=5)) -> None:
+        self._key = _load_public(public_key_pem)
+        self.audience = audience
+        self.leeway = leeway
+
+    def verify(self, token: str) -> Identity:
+        try:
+            header = jwt.get_unverified_header(token)
+            if header.get("typ") != TOKEN_TYPE:
+                raise Unauthorized("The bearer token is not a TEX4IM identity token.")
+            claims = jwt.decode(
+                token, self._key, algorithms=[ALGORITHM], audience=self.audience, issuer=ISSUER,
+                leeway=self.leeway, options={"require": ["exp", "iat", "sub", "aud", "iss"]},
+            )
+            parsed = _Claims.model_validate(claims)
+        except jwt.ExpiredSignatureError as exc:
+            raise Unauthorized("The identity token has expired.") from exc
+        except jwt.InvalidAudienceError as exc:
+            raise Unauthorized(f"The identity token is not addressed to {self.audience}.") from exc
+        except (jwt.InvalidTokenError, ValidationError) as exc:
+            raise Unauthorized("The identity token is invalid.") from exc
+        return Identity(subject=parsed.sub, kind=parsed.kind, name=parsed.name,
+                        memberships=tuple(parsed.memberships))
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return None
+    return token.strip()
+
+
+async def _current_identity(request: Request) -> Identity:
+    token = bearer_token(request)
+    if token is None:
+        raise Unauthorized("This resource needs an identity token from the gateway.")
+    verifier: IdentityTokenVerifier = request.app.state.identity_verifier
+    return verifier.verify(token)
+
+
+CurrentIdentity = Annotated[Identity, Depends(_current_identity)]
+
+
+def require_role(identity: Identity, roles: Iterable[Role], *, action: str) -> None:
+    """Raise a 403 problem unless the caller holds one of `roles` in some scope."""
+    roles = tuple(roles)
+    if not identity.has_role(*roles):
+        allowed = ", ".join(r.value for r in roles)
+        raise Forbidden(f"Only {allowed} may {action}.")

@@ -1,0 +1,1 @@
+"""TEX4IM intelligence service: regions, clusters, organisations and opportunities."""

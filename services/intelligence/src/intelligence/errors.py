@@ -1,0 +1,5 @@
+from tex4im_common.problems import NotFound
+
+
+class RegionNotFound(NotFound):
+    title = "Region not found"

@@ -1,0 +1,1 @@
+"""TEX4IM matchmaking service: B2B and C2C events, meetings and scheduling."""

@@ -1,0 +1,1 @@
+"""TEX4IM proposals service: calls, proposals, evaluation and the investment pipeline."""

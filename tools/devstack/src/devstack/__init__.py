@@ -1,0 +1,1 @@
+"""Developer tooling: embedded PostgreSQL, migrations, demo data and the one-machine process supervisor."""
