@@ -36,6 +36,7 @@ def create_service_app(
     on_startup: StartupHook | None = None,
     on_shutdown: StartupHook | None = None,
     verify_identity: bool = True,
+    openapi_url: str | None = "/openapi.json",
 ) -> FastAPI:
     """Build a service: logging, request ids, problem errors, health, a DB engine and identity verification.
 
@@ -66,6 +67,9 @@ def create_service_app(
         lifespan=lifespan,
         openapi_tags=openapi_tags,
         generate_unique_id_function=operation_id,
+        openapi_url=openapi_url,
+        docs_url="/docs" if openapi_url else None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.service_name = name

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Mapped, mapped_column
 
+from tex4im_common.problems import ProblemError
 from tex4im_common.settings import ServiceSettings
 
 NAMING_CONVENTION = {
@@ -63,12 +64,19 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One session per request, committed after the endpoint returns and before the response is sent.
 
     Any exception (in the endpoint or in the commit itself) rolls everything back, so a failed request
-    leaves nothing half-written. Services never commit; this is the one place that does.
+    leaves nothing half-written; only a `ProblemError` with `keep_changes` keeps what it recorded.
+    Services never commit; this is the one place that does.
     """
     maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with maker() as session:
         try:
             yield session
+        except ProblemError as exc:
+            if exc.keep_changes:
+                await session.commit()
+            else:
+                await session.rollback()
+            raise
         except BaseException:
             await session.rollback()
             raise

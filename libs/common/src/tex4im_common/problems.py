@@ -46,6 +46,9 @@ class ProblemError(Exception):
     status: ClassVar[int] = 500
     slug: ClassVar[str] = "internal-error"
     title: ClassVar[str] = "Internal error"
+    # a refusal that is itself a fact to record (e.g. revoking a session whose refresh token was replayed):
+    # the request session commits instead of rolling back
+    keep_changes: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -98,6 +101,10 @@ class InvalidInput(ProblemError):
     status, slug, title = 422, "invalid-input", "Invalid input"
 
 
+class PayloadTooLarge(ProblemError):
+    status, slug, title = 413, "payload-too-large", "Request body too large"
+
+
 class TooManyRequests(ProblemError):
     status, slug, title = 429, "too-many-requests", "Too many requests"
 
@@ -118,7 +125,7 @@ _BY_STATUS: dict[int, type[ProblemError]] = {
     cls.status: cls
     for cls in (
         BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict, PreconditionFailed,
-        InvalidInput, TooManyRequests, BadGateway, ServiceUnavailable, GatewayTimeout,
+        InvalidInput, PayloadTooLarge, TooManyRequests, BadGateway, ServiceUnavailable, GatewayTimeout,
     )
 }
 

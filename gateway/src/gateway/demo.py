@@ -1,0 +1,62 @@
+"""Demo accounts: one per role, a cluster manager and a member in every region. Recognisably not real people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gateway.account.models import Membership, User
+from gateway.account.passwords import hash_password
+
+DEMO_PASSWORD = "tex4im-demo"
+DEMO_DOMAIN = "demo.tex4im.eu"
+REGIONS = {
+    "ITI1": ("Toscana", "it"), "ITC1": ("Piemonte", "it"), "RO21": ("Nord-Est", "ro"),
+    "ES52": ("Comunitat Valenciana", "es"), "PT11": ("Norte", "pt"), "CZ05": ("Severovýchod", "cs"),
+    "SE23": ("Västsverige", "sv"), "FRE1": ("Nord-Pas-de-Calais", "fr"),
+}
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    display_name: str
+    locale: str
+    memberships: tuple[tuple[str, str | None], ...]  # (role, region)
+
+
+def demo_accounts() -> list[DemoAccount]:
+    accounts = [
+        DemoAccount(f"admin@{DEMO_DOMAIN}", "Demo Coordinator (Toscana)", "en",
+                    (("consortium_admin", None), ("cluster_manager", "ITI1"))),
+        DemoAccount(f"evaluator@{DEMO_DOMAIN}", "Demo Evaluator", "en", (("evaluator", None),)),
+    ]
+    for code, (name, locale) in REGIONS.items():
+        slug = code.lower()
+        accounts.append(DemoAccount(f"manager.{slug}@{DEMO_DOMAIN}", f"Demo Cluster Manager ({name})", locale,
+                                    (("cluster_manager", code),)))
+        accounts.append(DemoAccount(f"member.{slug}@{DEMO_DOMAIN}", f"Demo Company Member ({name})", locale,
+                                    (("member", code),)))
+    # the partner locales the interface does not speak yet fall back to English
+    return [a if a.locale in {"en", "it"} else DemoAccount(a.email, a.display_name, "en", a.memberships)
+            for a in accounts]
+
+
+async def load_demo_accounts(session: AsyncSession) -> tuple[int, list[DemoAccount]]:
+    """Create the demo accounts that do not exist yet; returns how many were created and the full list."""
+    accounts = demo_accounts()
+    existing = set((await session.scalars(select(User.email).where(User.email.like(f"%@{DEMO_DOMAIN}")))).all())
+    password_hash = hash_password(DEMO_PASSWORD)
+    created = 0
+    for account in accounts:
+        if account.email in existing:
+            continue
+        session.add(User(
+            email=account.email, display_name=account.display_name, locale=account.locale,
+            password_hash=password_hash, is_active=True,
+            memberships=[Membership(role=role, region=region) for role, region in account.memberships],
+        ))
+        created += 1
+    return created, accounts

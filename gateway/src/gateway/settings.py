@@ -1,0 +1,51 @@
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import SettingsConfigDict
+
+from tex4im_common.settings import Environment, ServiceSettings
+
+
+class GatewaySettings(ServiceSettings):
+    """Settings of the gateway; every variable starts with `GATEWAY_`."""
+
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
+
+    identity_private_key: str | None = None
+    identity_private_key_file: Path | None = None
+    identity_token_ttl_seconds: int = Field(default=60, ge=5, le=600)
+
+    intelligence_url: str = "http://127.0.0.1:8001"
+    proposals_url: str = "http://127.0.0.1:8002"
+    matchmaking_url: str = "http://127.0.0.1:8003"
+    upstream_connect_timeout: float = 2.0
+    upstream_read_timeout: float = 20.0
+    upstream_max_connections: int = 100
+
+    access_ttl_seconds: int = Field(default=900, ge=60, le=3600)
+    refresh_ttl_days: int = Field(default=14, ge=1, le=90)
+    cookie_secure: bool = True
+    spa_dir: Path | None = None
+
+    @model_validator(mode="after")
+    def _refuse_missing_signing_key_in_production(self) -> "GatewaySettings":
+        if self.environment is Environment.production:
+            if not (self.identity_private_key or self.identity_private_key_file):
+                raise ValueError("identity_private_key or identity_private_key_file must be set in production")
+            if not self.cookie_secure:
+                raise ValueError("cookie_secure must stay true in production")
+        return self
+
+    def identity_private_key_pem(self) -> str:
+        if self.identity_private_key:
+            return self.identity_private_key
+        if self.identity_private_key_file:
+            return self.identity_private_key_file.read_text()
+        raise RuntimeError("no identity signing key configured (set GATEWAY_IDENTITY_PRIVATE_KEY_FILE)")
+
+    def upstream_urls(self) -> dict[str, str]:
+        return {
+            "intelligence": self.intelligence_url,
+            "proposals": self.proposals_url,
+            "matchmaking": self.matchmaking_url,
+        }
