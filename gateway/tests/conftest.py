@@ -8,15 +8,14 @@ from typing import Any
 
 import pytest
 import uvicorn
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
-
 from gateway.account.models import Membership, User
 from gateway.account.passwords import hash_password
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
 from tex4im_common.testing.fixtures import *  # noqa: F403
 from tex4im_common.testing.spec import ServiceSpec
 

@@ -1,5 +1,4 @@
 from sqlalchemy.orm import DeclarativeBase
-
 from tex4im_common.db import schema_metadata
 
 SCHEMA = "gateway"

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gateway.account.models import Membership, User
 from gateway.account.passwords import hash_password
 
-DEMO_PASSWORD = "tex4im-demo"
+DEMO_PASSWORD = "tex4im-demo"  # noqa: S105  (printed at start; demo data only)
 DEMO_DOMAIN = "demo.tex4im.eu"
 REGIONS = {
     "ITI1": ("Toscana", "it"), "ITC1": ("Piemonte", "it"), "RO21": ("Nord-Est", "ro"),

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 from fastapi import FastAPI
+from tex4im_common.app import create_service_app
+from tex4im_common.identity import IdentityTokenSigner
 
 from gateway.account.router import auth_router, me_router
 from gateway.account.tokens import AccessTokenCodec
@@ -13,8 +15,6 @@ from gateway.proxy.router import build_proxy_router
 from gateway.proxy.upstreams import Upstreams
 from gateway.settings import GatewaySettings
 from gateway.spa import mount_spa
-from tex4im_common.app import create_service_app
-from tex4im_common.identity import IdentityTokenSigner
 
 OPENAPI_TAGS = [
     {"name": "auth", "description": "Signing in and out of the web app (HttpOnly cookies, CSRF double submit)."},

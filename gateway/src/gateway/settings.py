@@ -2,7 +2,6 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
-
 from tex4im_common.settings import Environment, ServiceSettings
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, Response
 from starlette.staticfiles import StaticFiles
-
 from tex4im_common.problems import NotFound, ServiceUnavailable
 
 
@@ -17,7 +16,7 @@ def mount_spa(app: FastAPI, spa_dir: Path | None) -> None:
         app.mount("/assets", StaticFiles(directory=spa_dir / "assets"), name="spa-assets")
 
     @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str, request: Request) -> Response:
+    def spa(path: str, request: Request) -> Response:  # sync: it touches the file system
         if path.startswith("api/") or path == "api":
             raise NotFound(f"No API resource at /{path}.")
         if index is None or not index.exists():

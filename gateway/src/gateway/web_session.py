@@ -6,12 +6,12 @@ import secrets
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
+from tex4im_common.identity import Identity
+from tex4im_common.problems import Unauthorized
 
 from gateway.account.tokens import AccessTokenCodec, new_csrf_token
 from gateway.errors import CsrfRejected
 from gateway.settings import GatewaySettings
-from tex4im_common.identity import Identity
-from tex4im_common.problems import Unauthorized
 
 ACCESS_COOKIE = "tex4im_access"
 REFRESH_COOKIE = "tex4im_refresh"

@@ -1,6 +1,5 @@
-from sqlalchemy import func, select
-
 from gateway.account.models import UserSession
+from sqlalchemy import func, select
 
 PASSWORD = "correct horse battery staple"
 
@@ -11,7 +10,8 @@ def _cookie_header(response, name: str) -> str:
 
 class TestLogin:
     async def test_correct_password_sets_httponly_session_cookies_and_returns_me(self, client, user):
-        response = await client.post("/api/auth/login", json={"email": "Manager.ITI1@example.test", "password": PASSWORD})
+        credentials = {"email": "Manager.ITI1@example.test", "password": PASSWORD}
+        response = await client.post("/api/auth/login", json=credentials)
         assert response.status_code == 200
         me = response.json()
         assert me["display_name"] == "Maria Manager"
@@ -76,7 +76,8 @@ class TestRefreshAndLogout:
     async def test_a_replayed_refresh_token_ends_the_session(self, client, signed_in, session):
         old = client.cookies.get("tex4im_refresh", path="/api/auth")
         await client.post("/api/auth/refresh", headers=signed_in)
-        await session.execute(UserSession.__table__.update().values(rotated_at=func.now() - func.make_interval(0, 0, 0, 0, 0, 1)))
+        a_minute_ago = func.now() - func.make_interval(0, 0, 0, 0, 0, 1)
+        await session.execute(UserSession.__table__.update().values(rotated_at=a_minute_ago))
         current = client.cookies.get("tex4im_refresh", path="/api/auth")
         client.cookies.set("tex4im_refresh", old, path="/api/auth")
         replay = await client.post("/api/auth/refresh", headers=signed_in)

@@ -12,7 +12,8 @@ class TestForwarding:
         seen = response.json()
         assert (seen["path"], seen["query"]) == ("/regions/ITI1", "limit=5")
         token = seen["headers"]["authorization"].removeprefix("Bearer ")
-        identity = IdentityTokenVerifier(public_key_pem_from_private(private_key_pem), audience="intelligence").verify(token)
+        verifier = IdentityTokenVerifier(public_key_pem_from_private(private_key_pem), audience="intelligence")
+        identity = verifier.verify(token)
         assert identity.name == "Maria Manager"
         assert [(m.role, m.region) for m in identity.memberships] == [("cluster_manager", "ITI1")]
         assert seen["headers"]["x-request-id"] == "req-42"

@@ -6,9 +6,9 @@ from datetime import datetime
 from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from tex4im_common.db import Timestamps, UUIDPrimaryKey
 
 from gateway.db import Base
-from tex4im_common.db import Timestamps, UUIDPrimaryKey
 
 ROLES = ("consortium_admin", "cluster_manager", "evaluator", "member")
 LOCALES = ("en", "it", "ro", "es", "pt", "cs", "sv", "fr")

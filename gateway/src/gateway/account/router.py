@@ -3,6 +3,8 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
+from tex4im_common.db import SessionDep
+from tex4im_common.problems import problem_responses
 
 from gateway.account.repository import SessionRepository, UserRepository
 from gateway.account.schemas import LoginIn, MeOut, MeUpdate
@@ -16,8 +18,6 @@ from gateway.web_session import (
     clear_session_cookies,
     set_session_cookies,
 )
-from tex4im_common.db import SessionDep
-from tex4im_common.problems import problem_responses
 
 auth_router = APIRouter(prefix="/api/auth", tags=["auth"])
 me_router = APIRouter(prefix="/api/me", tags=["me"], responses=problem_responses(401))

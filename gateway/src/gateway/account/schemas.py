@@ -4,7 +4,6 @@ import uuid
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
 from tex4im_common.identity import Role
 
 Locale = Literal["en", "it", "ro", "es", "pt", "cs", "sv", "fr"]

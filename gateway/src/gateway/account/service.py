@@ -6,13 +6,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from tex4im_common.identity import Identity, Membership
+from tex4im_common.problems import NotFound
+
 from gateway.account.models import User, UserSession
 from gateway.account.passwords import verify_password
 from gateway.account.repository import SessionRepository, UserRepository
 from gateway.account.tokens import hash_refresh_token, new_refresh_token
 from gateway.errors import InvalidCredentials, RefreshTokenReused, SessionEnded
-from tex4im_common.identity import Identity, Membership
-from tex4im_common.problems import NotFound
 
 # two tabs may refresh at the same moment with the same cookie; the loser is not a thief
 REFRESH_RACE_GRACE = timedelta(seconds=10)

@@ -6,10 +6,16 @@ import httpx
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
+from tex4im_common.observability import current_request_id
+from tex4im_common.problems import (
+    BadGateway,
+    GatewayTimeout,
+    PayloadTooLarge,
+    ProblemError,
+    ServiceUnavailable,
+)
 
 from gateway.proxy.upstreams import Upstream
-from tex4im_common.observability import current_request_id
-from tex4im_common.problems import BadGateway, GatewayTimeout, PayloadTooLarge, ProblemError, ServiceUnavailable
 
 FORWARDED_REQUEST_HEADERS = frozenset({
     "accept", "accept-language", "content-type", "if-match", "if-none-match", "if-modified-since",

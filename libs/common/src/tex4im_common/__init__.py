@@ -1,1 +1,4 @@
-"""Domain-free kernel shared by the TEX4IM services: settings, database session, problem errors, identity tokens, pagination, health, logging."""
+"""Domain-free kernel shared by the TEX4IM services.
+
+Settings, database session, problem errors, identity tokens, pagination, health, logging.
+"""

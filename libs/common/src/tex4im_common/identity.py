@@ -22,7 +22,7 @@ from tex4im_common.problems import Forbidden, Unauthorized
 
 ISSUER = "tex4im-gateway"
 ALGORITHM = "EdDSA"
-TOKEN_TYPE = "tex4im-id+jwt"
+TOKEN_TYPE = "tex4im-id+jwt"  # noqa: S105  (a JWT "typ", not a secret)
 
 
 class Role(StrEnum):

@@ -22,7 +22,7 @@ class LocalPostgres:
     def __init__(self, data_dir: Path, *, fast: bool = False) -> None:
         self.data_dir = data_dir.resolve()
         self.fast = fast
-        digest = hashlib.sha1(str(self.data_dir).encode()).hexdigest()[:10]
+        digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:10]
         self.socket_dir = Path(tempfile.gettempdir()) / f"tex4im-pg-{digest}"
         self.log_file = self.data_dir.parent / f"{self.data_dir.name}.log"
 

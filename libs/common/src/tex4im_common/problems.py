@@ -167,7 +167,8 @@ def _field_path(loc: tuple[Any, ...]) -> str:
 
 def field_problems_from_validation(exc: RequestValidationError) -> list[FieldProblem]:
     return [
-        FieldProblem(field=_field_path(err.get("loc", ())), message=err.get("msg", "invalid"), code=err.get("type", "invalid"))
+        FieldProblem(field=_field_path(err.get("loc", ())), message=err.get("msg", "invalid"),
+                     code=err.get("type", "invalid"))
         for err in exc.errors()
     ]
 

@@ -1,0 +1,19 @@
+"""The identity signing key pair of a local installation, made once and kept in the data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tex4im_common.identity import generate_private_key_pem, public_key_pem_from_private
+
+
+def ensure_key_pair(directory: Path) -> tuple[Path, Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    private, public = directory / "identity-ed25519.pem", directory / "identity-ed25519.pub.pem"
+    if not private.exists():
+        pem = generate_private_key_pem()
+        private.write_text(pem)
+        os.chmod(private, 0o600)
+        public.write_text(public_key_pem_from_private(pem))
+    return private, public
