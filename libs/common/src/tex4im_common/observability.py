@@ -26,6 +26,25 @@ def current_request_id() -> str | None:
     return _request_id.get()
 
 
+def _extra_fields(record: logging.LogRecord) -> dict[str, object]:
+    return {k: v for k, v in vars(record).items() if k not in _STANDARD_ATTRS and not k.startswith("_")}
+
+
+class PlainFormatter(logging.Formatter):
+    """Human-readable lines for development, with the request id and `extra=` fields appended."""
+
+    def __init__(self, service: str) -> None:
+        super().__init__(f"%(asctime)s {service} %(levelname)s %(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields = _extra_fields(record)
+        request_id = current_request_id()
+        if request_id:
+            fields["request_id"] = request_id
+        line = super().format(record)
+        return line + ("  " + " ".join(f"{k}={v}" for k, v in fields.items()) if fields else "")
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: time, level, logger, message, request id, and any `extra=` fields."""
 
@@ -44,9 +63,7 @@ class JsonFormatter(logging.Formatter):
         request_id = current_request_id()
         if request_id:
             entry["request_id"] = request_id
-        for key, value in vars(record).items():
-            if key not in _STANDARD_ATTRS and not key.startswith("_"):
-                entry[key] = value
+        entry.update(_extra_fields(record))
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
@@ -58,7 +75,7 @@ def configure_logging(*, service: str, level: str = "INFO", json_lines: bool = T
     if json_lines:
         handler.setFormatter(JsonFormatter(service))
     else:
-        handler.setFormatter(logging.Formatter(f"%(asctime)s {service} %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(PlainFormatter(service))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -18,7 +18,7 @@ from devstack.supervisor import process_environment, run_processes
 def _run(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir).resolve()
     private_key, public_key = ensure_key_pair(data_dir / "keys")
-    database_url, server = prepare_database(data_dir)
+    database_url, server = prepare_database(data_dir, fast=args.fast_db)
     try:
         print(f"Database: {'embedded PostgreSQL in ' + str(server.data_dir) if server else 'DATABASE_URL'}",
               flush=True)
@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--port", type=int, default=8000, help="gateway port; services use the next three")
     run.add_argument("--prepare-only", action="store_true", help="set up, then exit without starting")
     run.add_argument("--keep-db", action="store_true", help="leave the embedded PostgreSQL running on exit")
+    run.add_argument("--fast-db", action="store_true", help="fsync off: for tests and benchmarks, never real data")
     run.add_argument("--plain-logs", action="store_true", help="human-readable logs instead of JSON lines")
     run.set_defaults(handler=_run)
     openapi = commands.add_parser("openapi", help="write the merged OpenAPI document without running anything")

@@ -30,12 +30,12 @@ async def _ensure_database(admin_url: str, name: str) -> None:
         await connection.close()
 
 
-def prepare_database(data_dir: Path) -> tuple[str, LocalPostgres | None]:
+def prepare_database(data_dir: Path, *, fast: bool = False) -> tuple[str, LocalPostgres | None]:
     """Return the platform's database URL and the local server if one was started for it."""
     external = os.environ.get("DATABASE_URL")
     if external:
         return normalise_database_url(external), None
-    server = LocalPostgres(data_dir / "postgres")
+    server = LocalPostgres(data_dir / "postgres", fast=fast)
     server.start()
     asyncio.run(_ensure_database(server.url("postgres"), DATABASE_NAME))
     return server.url(DATABASE_NAME), server
