@@ -8,7 +8,6 @@ from asgi_lifespan import LifespanManager
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel
 from sqlalchemy import text
-
 from tex4im_common.app import create_service_app
 from tex4im_common.db import SessionDep
 from tex4im_common.identity import CurrentIdentity, generate_private_key_pem, public_key_pem_from_private
@@ -67,7 +66,7 @@ def _routes() -> APIRouter:
 
 
 @pytest.fixture(scope="session")
-def notes_db(admin_url: str) -> Iterator[str]:  # noqa: F811
+def notes_db(admin_url: str) -> str:  # noqa: F811
     asyncio.run(recreate_database(admin_url, "test_common"))
     url = swap_database(admin_url, "test_common")
 
@@ -77,7 +76,7 @@ def notes_db(admin_url: str) -> Iterator[str]:  # noqa: F811
         await connection.close()
 
     asyncio.run(create())
-    yield url
+    return url
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
-
 from tex4im_common.identity import (
     Identity,
     IdentityTokenSigner,
@@ -49,7 +48,7 @@ class TestIdentityTokens:
             verifier().verify(token)
 
     def test_a_token_with_an_edited_payload_is_refused(self):
-        header, payload, signature = IdentityTokenSigner(KEY).sign(MARIA, audience="proposals").split(".")
+        header, _payload, signature = IdentityTokenSigner(KEY).sign(MARIA, audience="proposals").split(".")
         forged = jwt.encode({"sub": "u1", "aud": "proposals", "iss": "tex4im-gateway", "exp": 9999999999,
                              "iat": 1, "memberships": [{"role": "consortium_admin"}]}, "s" * 32, algorithm="HS256")
         tampered = ".".join([header, forged.split(".")[1], signature])

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import Column, DateTime, MetaData, Table
 from sqlalchemy.dialects.postgresql import UUID
-
 from tex4im_common.pagination import decode_cursor, encode_cursor
 from tex4im_common.problems import InvalidInput
 

@@ -3,7 +3,6 @@ import logging
 
 import pytest
 from pydantic import ValidationError
-
 from tex4im_common.observability import JsonFormatter
 from tex4im_common.settings import ServiceSettings
 

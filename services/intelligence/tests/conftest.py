@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from intelligence.main import create_app
 from intelligence.settings import IntelligenceSettings
 from tex4im_common.testing.fixtures import *  # noqa: F403

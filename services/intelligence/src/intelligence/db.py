@@ -1,9 +1,12 @@
 from sqlalchemy.orm import DeclarativeBase
-
 from tex4im_common.db import schema_metadata
+from tex4im_common.outbox import Outbox
 
 SCHEMA = "intelligence"
 
 
 class Base(DeclarativeBase):
     metadata = schema_metadata(SCHEMA)
+
+
+outbox = Outbox(Base.metadata)

@@ -1,16 +1,18 @@
 """The intelligence service: the opportunity map of the eight regions."""
 
 from fastapi import FastAPI
+from tex4im_common.app import create_service_app
+from tex4im_common.outbox import EVENTS_OPENAPI_TAG
 
-from intelligence.db import SCHEMA
+from intelligence.db import SCHEMA, outbox
 from intelligence.priority.router import router as priority_router
 from intelligence.region.router import router as region_router
 from intelligence.settings import IntelligenceSettings
-from tex4im_common.app import create_service_app
 
 OPENAPI_TAGS = [
     {"name": "regions", "description": "The eight NUTS-2 regions of the partnership, their clusters and figures."},
     {"name": "priorities", "description": "The partnership's five thematic priorities."},
+    EVENTS_OPENAPI_TAG,
 ]
 
 
@@ -20,6 +22,6 @@ def create_app(settings: IntelligenceSettings | None = None) -> FastAPI:
         settings=settings or IntelligenceSettings(),
         title="TEX4IM intelligence",
         description="Regions, clusters, organisations and opportunities of the TEX4IM partnership.",
-        routers=[region_router, priority_router],
+        routers=[region_router, priority_router, outbox.router()],
         openapi_tags=OPENAPI_TAGS,
     )

@@ -1,5 +1,4 @@
 from pydantic_settings import SettingsConfigDict
-
 from tex4im_common.settings import ServiceSettings
 
 

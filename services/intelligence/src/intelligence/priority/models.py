@@ -1,8 +1,8 @@
 from sqlalchemy import SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
+from tex4im_common.db import Timestamps, UUIDPrimaryKey
 
 from intelligence.db import Base
-from tex4im_common.db import Timestamps, UUIDPrimaryKey
 
 
 class ThematicPriority(UUIDPrimaryKey, Timestamps, Base):

@@ -1,10 +1,10 @@
 from fastapi import APIRouter
-
-from intelligence.priority.repository import PriorityRepository
-from intelligence.priority.schemas import PriorityOut
 from tex4im_common.db import SessionDep
 from tex4im_common.identity import CurrentIdentity
 from tex4im_common.problems import problem_responses
+
+from intelligence.priority.repository import PriorityRepository
+from intelligence.priority.schemas import PriorityOut
 
 router = APIRouter(prefix="/priorities", tags=["priorities"], responses=problem_responses(401))
 

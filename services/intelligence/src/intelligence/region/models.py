@@ -5,9 +5,9 @@ from decimal import Decimal
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, Numeric, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from tex4im_common.db import Timestamps, UUIDPrimaryKey
 
 from intelligence.db import Base
-from tex4im_common.db import Timestamps, UUIDPrimaryKey
 
 
 class Region(UUIDPrimaryKey, Timestamps, Base):

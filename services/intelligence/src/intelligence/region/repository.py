@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
+from tex4im_common.pagination import PageParams, paginate
 
 from intelligence.region.models import Region
-from tex4im_common.pagination import PageParams, paginate
 
 
 class RegionRepository:

@@ -1,14 +1,14 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
-
-from intelligence.region.repository import RegionRepository
-from intelligence.region.schemas import RegionDetailOut, RegionOut
-from intelligence.region.service import RegionService
 from tex4im_common.db import SessionDep
 from tex4im_common.identity import CurrentIdentity
 from tex4im_common.pagination import Page, PageParamsDep
 from tex4im_common.problems import problem_responses
+
+from intelligence.region.repository import RegionRepository
+from intelligence.region.schemas import RegionDetailOut, RegionOut
+from intelligence.region.service import RegionService
 
 router = APIRouter(prefix="/regions", tags=["regions"], responses=problem_responses(401, 422))
 

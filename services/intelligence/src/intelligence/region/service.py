@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from tex4im_common.identity import Identity
+from tex4im_common.pagination import Page, PageParams
+
 from intelligence.errors import RegionNotFound
 from intelligence.region.models import Region
 from intelligence.region.repository import RegionRepository
 from intelligence.region.schemas import ClusterOut, FigureOut, LabelPoint, RegionDetailOut, RegionOut
-from tex4im_common.identity import Identity
-from tex4im_common.pagination import Page, PageParams
 
 NUTS_URI = "http://data.europa.eu/nuts/code/{code}"
 
