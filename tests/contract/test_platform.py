@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-
 from tex4im_common.identity import Identity, IdentityTokenSigner, Membership, Role, generate_private_key_pem
 
 PROTECTED = {"intelligence": "/regions", "proposals": "/events", "matchmaking": "/events"}
