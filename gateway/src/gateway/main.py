@@ -13,6 +13,7 @@ from gateway.openapi.router import router as openapi_router
 from gateway.proxy.identity_tokens import UpstreamTokenIssuer
 from gateway.proxy.router import build_proxy_router
 from gateway.proxy.upstreams import Upstreams
+from gateway.security_headers import SecurityHeadersMiddleware
 from gateway.settings import GatewaySettings
 from gateway.spa import mount_spa
 
@@ -51,5 +52,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         verify_identity=False,
         openapi_url=None,
     )
+    app.add_middleware(SecurityHeadersMiddleware)
     mount_spa(app, settings.spa_dir)
     return app
