@@ -3,11 +3,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 from tex4im_common.db import SessionDep
 from tex4im_common.identity import CurrentIdentity
-from tex4im_common.pagination import Page, PageParamsDep
+from tex4im_common.pagination import PageParamsDep
 from tex4im_common.problems import problem_responses
 
 from intelligence.region.repository import RegionRepository
-from intelligence.region.schemas import RegionDetailOut, RegionOut
+from intelligence.region.schemas import RegionDetailOut, RegionPage
 from intelligence.region.service import RegionService
 
 router = APIRouter(prefix="/regions", tags=["regions"], responses=problem_responses(401, 422))
@@ -20,8 +20,8 @@ def _service(session: SessionDep) -> RegionService:
 RegionServiceDep = Annotated[RegionService, Depends(_service)]
 
 
-@router.get("", response_model=Page[RegionOut])
-async def list_regions(identity: CurrentIdentity, service: RegionServiceDep, page: PageParamsDep) -> Page[RegionOut]:
+@router.get("", response_model=RegionPage)
+async def list_regions(identity: CurrentIdentity, service: RegionServiceDep, page: PageParamsDep) -> RegionPage:
     """The partnership's regions with their partner clusters, ordered by NUTS code."""
     return await service.list_regions(identity=identity, params=page)
 

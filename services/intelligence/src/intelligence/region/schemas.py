@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 
 from pydantic import BaseModel, ConfigDict, Field
+from tex4im_common.pagination import Page
 
 
 class LabelPoint(BaseModel):
@@ -44,3 +45,7 @@ class RegionOut(BaseModel):
 
 class RegionDetailOut(RegionOut):
     figures: list[FigureOut]
+
+
+class RegionPage(Page[RegionOut]):
+    """A page of regions."""

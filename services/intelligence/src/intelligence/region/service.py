@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from tex4im_common.identity import Identity
-from tex4im_common.pagination import Page, PageParams
+from tex4im_common.pagination import PageParams
 
 from intelligence.errors import RegionNotFound
 from intelligence.region.models import Region
 from intelligence.region.repository import RegionRepository
-from intelligence.region.schemas import ClusterOut, FigureOut, LabelPoint, RegionDetailOut, RegionOut
+from intelligence.region.schemas import ClusterOut, FigureOut, LabelPoint, RegionDetailOut, RegionOut, RegionPage
 
 NUTS_URI = "http://data.europa.eu/nuts/code/{code}"
 
@@ -31,9 +31,9 @@ class RegionService:
     def __init__(self, repository: RegionRepository) -> None:
         self.repository = repository
 
-    async def list_regions(self, *, identity: Identity, params: PageParams) -> Page[RegionOut]:
+    async def list_regions(self, *, identity: Identity, params: PageParams) -> RegionPage:
         regions, next_cursor = await self.repository.list_page(params)
-        return Page[RegionOut](items=[RegionOut(**_region_fields(r)) for r in regions], next_cursor=next_cursor)
+        return RegionPage(items=[RegionOut(**_region_fields(r)) for r in regions], next_cursor=next_cursor)
 
     async def get_region(self, *, identity: Identity, code: str) -> RegionDetailOut:
         region = await self.repository.get_by_code(code.upper())
