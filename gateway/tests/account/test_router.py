@@ -98,3 +98,11 @@ class TestRefreshAndLogout:
 
     async def test_logout_without_the_csrf_header_is_refused(self, client, signed_in):
         assert (await client.post("/api/auth/logout")).status_code == 403
+
+    async def test_refresh_without_the_csrf_header_is_refused(self, client, signed_in):
+        assert (await client.post("/api/auth/refresh")).status_code == 403
+
+    async def test_refresh_without_any_session_is_a_plain_401(self, client):
+        response = await client.post("/api/auth/refresh")
+        assert response.status_code == 401
+        assert response.json()["detail"] == "There is no session to refresh; sign in again."

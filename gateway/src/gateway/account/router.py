@@ -15,6 +15,7 @@ from gateway.web_session import (
     REFRESH_COOKIE,
     CsrfChecked,
     SignedInIdentity,
+    check_csrf,
     clear_session_cookies,
     set_session_cookies,
 )
@@ -49,18 +50,30 @@ async def login(body: LoginIn, request: Request, response: Response, service: Ac
     return _start_session(request, response, signed_in, new_csrf=True)
 
 
-@auth_router.post("/refresh", dependencies=[CsrfChecked], responses=problem_responses(401, 403))
-async def refresh(request: Request, response: Response, service: AccountServiceDep) -> MeOut:
+def _refresh_token_of_a_genuine_request(request: Request) -> str | None:
+    """The refresh cookie, once the CSRF header proves the page is ours; with no session there is nothing to
+    protect, so the answer is a plain 401 (no session) rather than a 403."""
+    token = request.cookies.get(REFRESH_COOKIE)
+    if token:
+        check_csrf(request)
+    return token
+
+
+RefreshTokenDep = Annotated[str | None, Depends(_refresh_token_of_a_genuine_request)]
+
+
+@auth_router.post("/refresh", responses=problem_responses(401, 403))
+async def refresh(request: Request, response: Response, service: AccountServiceDep,
+                  refresh_token: RefreshTokenDep) -> MeOut:
     """Exchange the refresh cookie for a new access cookie; the refresh token is rotated."""
-    signed_in = await service.refresh(refresh_token=request.cookies.get(REFRESH_COOKIE))
+    signed_in = await service.refresh(refresh_token=refresh_token)
     return _start_session(request, response, signed_in, new_csrf=False)
 
 
-@auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, dependencies=[CsrfChecked],
-                  responses=problem_responses(403))
-async def logout(request: Request, service: AccountServiceDep) -> Response:
+@auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(403))
+async def logout(request: Request, service: AccountServiceDep, refresh_token: RefreshTokenDep) -> Response:
     """End this browser's session and clear its cookies."""
-    await service.logout(refresh_token=request.cookies.get(REFRESH_COOKIE))
+    await service.logout(refresh_token=refresh_token)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     clear_session_cookies(response, request.app.state.settings)
     return response

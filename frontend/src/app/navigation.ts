@@ -1,0 +1,22 @@
+import type { Membership, Role } from "@/features/auth/api/get-me";
+
+/** One entry of the main navigation. `roles: "signed-in"` means every signed-in user. */
+export type NavigationItem = {
+  id: string;
+  to: string;
+  labelKey: "nav.partnership";
+  roles: readonly Role[] | "signed-in";
+};
+
+/**
+ * The single table of built features. Add a line here when a feature ships; features not yet
+ * built have no line, so they get no link.
+ */
+export const NAVIGATION: readonly NavigationItem[] = [
+  { id: "partnership", to: "/", labelKey: "nav.partnership", roles: "signed-in" },
+];
+
+export function navigationFor(memberships: readonly Membership[]): NavigationItem[] {
+  const roles = new Set(memberships.map((membership) => membership.role));
+  return NAVIGATION.filter((item) => item.roles === "signed-in" || item.roles.some((role) => roles.has(role)));
+}

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+
+import type { components } from "@/api/schema";
+import { api, unwrap } from "@/lib/api-client";
+
+export type RegionDetail = components["schemas"]["RegionDetailOut"];
+export type Figure = RegionDetail["figures"][number];
+
+/** One region with its clusters and its published (secondary) figures. */
+export function getRegion(code: string): Promise<RegionDetail> {
+  return unwrap(api.GET("/api/intelligence/regions/{code}", { params: { path: { code } } }));
+}
+
+export const regionQueryOptions = (code: string) =>
+  queryOptions({
+    queryKey: ["partnership", "regions", code],
+    queryFn: () => getRegion(code),
+    staleTime: 10 * 60_000,
+  });
+
+export function useRegion(code: string) {
+  return useQuery(regionQueryOptions(code));
+}
