@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { clusterLabel } from "@/features/partnership/utils/cluster-label";
 
 import { Loading } from "@/components/loading";
 import { ProblemAlert } from "@/components/problem-alert";
@@ -61,8 +62,7 @@ export function RegionDetail({ code, onClose }: RegionDetailProps) {
               {region.data.clusters.map((cluster) => (
                 <li key={cluster.id} className="cluster-list__item">
                   <span className="cluster-list__name">
-                    <strong>{cluster.acronym}</strong>
-                    {cluster.name !== cluster.acronym && <> – {cluster.name}</>}
+                    <strong>{clusterLabel(cluster)}</strong>
                   </span>
                   {cluster.managed_by && (
                     <span className="muted">{t("partnership.detail.managedBy", { name: cluster.managed_by })}</span>

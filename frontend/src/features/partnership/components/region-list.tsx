@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { Cluster, Region } from "@/features/partnership/api/get-regions";
+import { clusterLabel } from "@/features/partnership/utils/cluster-label";
 import { countryName } from "@/lib/intl";
 
 type RegionListProps = {
@@ -12,10 +13,6 @@ type RegionListProps = {
 function partnerClusters(region: Region): Cluster[] {
   const partners = region.clusters.filter((cluster) => cluster.is_partner);
   return partners.length ? partners : region.clusters;
-}
-
-export function clusterLabel(cluster: Cluster): string {
-  return cluster.name === cluster.acronym ? cluster.name : `${cluster.acronym} – ${cluster.name}`;
 }
 
 /** The partner regions as a list; each entry opens the region's details. */
