@@ -2,6 +2,7 @@ import base64
 import hashlib
 import hmac
 import json
+import time
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -41,6 +42,15 @@ class TestIdentityTokens:
         token = IdentityTokenSigner(KEY).sign(MARIA, audience="matchmaking")
         with pytest.raises(Unauthorized, match="not addressed to proposals"):
             verifier().verify(token)
+
+    def test_a_remembered_token_is_still_refused_once_it_expires(self):
+        checker = IdentityTokenVerifier(public_key_pem_from_private(KEY), audience="proposals", leeway=timedelta(0))
+        token = IdentityTokenSigner(KEY, ttl=timedelta(seconds=1)).sign(MARIA, audience="proposals")
+        assert checker.verify(token) == MARIA
+        assert checker.verify(token) == MARIA  # remembered
+        time.sleep(1.1)
+        with pytest.raises(Unauthorized, match="expired"):
+            checker.verify(token)
 
     def test_an_expired_token_is_refused(self):
         token = IdentityTokenSigner(KEY).sign(MARIA, audience="proposals", now=datetime.now(UTC) - timedelta(hours=1))

@@ -3,7 +3,8 @@ import logging
 
 import pytest
 from pydantic import ValidationError
-from tex4im_common.observability import JsonFormatter
+from tex4im_common import observability
+from tex4im_common.observability import JsonFormatter, configure_logging
 from tex4im_common.settings import ServiceSettings
 
 
@@ -36,3 +37,26 @@ class TestRequestId:
         response = await kernel_client.get("/healthz", headers={"X-Request-ID": "<script>"})
         assert response.headers["x-request-id"] != "<script>"
         assert len(response.headers["x-request-id"]) == 32
+
+
+class TestLoggingThroughTheWriterThread:
+    def test_the_request_id_and_fields_reach_the_written_line(self, capsys):
+        configure_logging(service="kernel", level="INFO", json_lines=True)
+        token = observability._request_id.set("req-7")
+        try:
+            logging.getLogger("tex4im.test").info("hello %s", "world", extra={"status": 204})
+        finally:
+            observability._request_id.reset(token)
+        observability._stop_listener()  # flushes the queue
+        entry = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+        assert (entry["msg"], entry["request_id"], entry["status"]) == ("hello world", "req-7", 204)
+
+    def test_an_exception_keeps_its_traceback(self, capsys):
+        configure_logging(service="kernel", level="INFO", json_lines=True)
+        try:
+            raise ValueError("broken")
+        except ValueError:
+            logging.getLogger("tex4im.test").exception("failed")
+        observability._stop_listener()
+        entry = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+        assert "ValueError: broken" in entry["exc"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from starlette.background import BackgroundTask
 from starlette.requests import Request
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 from tex4im_common.observability import current_request_id
 from tex4im_common.problems import (
     BadGateway,
@@ -26,6 +26,8 @@ DROPPED_RESPONSE_HEADERS = frozenset({
     "x-request-id", "set-cookie",
 })
 MAX_BODY_BYTES = 20 * 1024 * 1024
+# answers up to this size are read whole and sent in one piece; streaming them costs more than it saves
+BUFFERED_RESPONSE_BYTES = 256 * 1024
 
 
 def _upstream_failure(upstream: Upstream, exc: httpx.HTTPError) -> ProblemError:
@@ -36,7 +38,7 @@ def _upstream_failure(upstream: Upstream, exc: httpx.HTTPError) -> ProblemError:
     return BadGateway(f"The {upstream.name} service gave no valid answer.")
 
 
-async def forward(request: Request, upstream: Upstream, path: str, *, bearer: str | None) -> StreamingResponse:
+async def forward(request: Request, upstream: Upstream, path: str, *, bearer: str | None) -> Response:
     """Send the request to `upstream` at `/path` and stream its answer back, problems included, unchanged."""
     headers = {name: value for name, value in request.headers.items() if name in FORWARDED_REQUEST_HEADERS}
     headers["x-request-id"] = current_request_id() or ""
@@ -55,6 +57,15 @@ async def forward(request: Request, upstream: Upstream, path: str, *, bearer: st
     except httpx.HTTPError as exc:
         raise _upstream_failure(upstream, exc) from exc
     response_headers = {k: v for k, v in response.headers.items() if k.lower() not in DROPPED_RESPONSE_HEADERS}
+    length = response.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) <= BUFFERED_RESPONSE_BYTES:
+        try:
+            body = b"".join([chunk async for chunk in response.aiter_raw()])  # raw: any encoding stays as sent
+        except httpx.HTTPError as exc:
+            raise _upstream_failure(upstream, exc) from exc
+        finally:
+            await response.aclose()
+        return Response(body, status_code=response.status_code, headers=response_headers)
     return StreamingResponse(
         response.aiter_raw(), status_code=response.status_code, headers=response_headers,
         background=BackgroundTask(response.aclose),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from starlette.responses import StreamingResponse
+from starlette.responses import Response
 
 from gateway.proxy.forward import forward
 from gateway.proxy.identity_tokens import UpstreamTokenIssuer
@@ -13,7 +13,7 @@ from gateway.web_session import ACCESS_COOKIE, check_csrf, session_identity
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 
-async def _proxy(request: Request, service: str, path: str) -> StreamingResponse:
+async def _proxy(request: Request, service: str, path: str) -> Response:
     identity = session_identity(request)
     bearer = None
     if identity is not None:
@@ -25,7 +25,7 @@ async def _proxy(request: Request, service: str, path: str) -> StreamingResponse
 
 
 def _endpoint_for(service: str):
-    async def proxy(request: Request, path: str) -> StreamingResponse:
+    async def proxy(request: Request, path: str) -> Response:
         return await _proxy(request, service, path)
 
     return proxy

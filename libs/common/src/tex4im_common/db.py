@@ -45,7 +45,7 @@ def create_engine(settings: ServiceSettings, *, application_name: str) -> AsyncE
     return create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
-        max_overflow=settings.db_pool_size,
+        max_overflow=max(5, settings.db_pool_size // 3),
         pool_pre_ping=True,
         connect_args={
             "server_settings": {

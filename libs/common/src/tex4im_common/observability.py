@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import queue
 import re
 import sys
 import time
 import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from logging.handlers import QueueHandler, QueueListener
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -20,6 +23,7 @@ _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 access_logger = logging.getLogger("tex4im.access")
 
 _STANDARD_ATTRS = set(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime", "taskName"}
+_listener: QueueListener | None = None
 
 
 def current_request_id() -> str | None:
@@ -38,11 +42,8 @@ class PlainFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         fields = _extra_fields(record)
-        request_id = current_request_id()
-        if request_id:
-            fields["request_id"] = request_id
         line = super().format(record)
-        return line + ("  " + " ".join(f"{k}={v}" for k, v in fields.items()) if fields else "")
+        return line + ("  " + " ".join(f"{k}={v}" for k, v in fields.items() if v is not None) if fields else "")
 
 
 class JsonFormatter(logging.Formatter):
@@ -60,24 +61,47 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        request_id = current_request_id()
-        if request_id:
-            entry["request_id"] = request_id
-        entry.update(_extra_fields(record))
+        entry.update((k, v) for k, v in _extra_fields(record).items() if v is not None)
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
+        elif record.exc_text:
+            entry["exc"] = record.exc_text
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
+class _RequestQueueHandler(QueueHandler):
+    """Hands records to a background thread, so writing a log line never blocks the event loop.
+
+    The request id lives in a context variable the writer thread cannot see: it is captured here.
+    """
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        record.request_id = getattr(record, "request_id", None) or current_request_id()
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        return record
+
+
+def _stop_listener() -> None:
+    global _listener
+    if _listener is not None:
+        _listener.stop()
+        _listener = None
+
+
 def configure_logging(*, service: str, level: str = "INFO", json_lines: bool = True) -> None:
-    """Route every logger (uvicorn's included) through one handler on stderr."""
+    """Route every logger (uvicorn's included) through one queue to a writer thread on stderr."""
+    global _listener
+    _stop_listener()
     handler = logging.StreamHandler(sys.stderr)
-    if json_lines:
-        handler.setFormatter(JsonFormatter(service))
-    else:
-        handler.setFormatter(PlainFormatter(service))
+    handler.setFormatter(JsonFormatter(service) if json_lines else PlainFormatter(service))
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    _listener = QueueListener(records, handler)
+    _listener.start()
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [_RequestQueueHandler(records)]
     root.setLevel(level.upper())
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
@@ -131,3 +155,6 @@ class RequestContextMiddleware:
                     },
                 )
             _request_id.reset(token)
+
+
+atexit.register(_stop_listener)

@@ -39,7 +39,8 @@ class ServiceSettings(BaseSettings):
 
     environment: Environment = Environment.development
     database_url: str = Field(default_factory=_platform_database_url)
-    db_pool_size: int = Field(default=10, ge=1, le=100)
+    # 4 services x (15 + 5 overflow) = 80 connections, under a default server's max_connections of 100
+    db_pool_size: int = Field(default=15, ge=1, le=100)
     db_statement_timeout_ms: int = Field(default=15_000, ge=100)
     identity_public_key: str | None = None
     identity_public_key_file: Path | None = None
