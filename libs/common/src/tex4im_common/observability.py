@@ -22,7 +22,7 @@ _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 access_logger = logging.getLogger("tex4im.access")
 
-_STANDARD_ATTRS = set(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime", "taskName"}
+_STANDARD_ATTRS = set(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime", "taskName", "color_message"}
 _listener: QueueListener | None = None
 
 
