@@ -1,15 +1,8 @@
-/** RFC 9457 problem details, as every API error is sent. */
-export type FieldProblem = { field: string; message: string; code: string };
+import type { components } from "@/api/schema";
 
-export type ProblemDocument = {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string | null;
-  instance?: string | null;
-  request_id?: string | null;
-  errors?: FieldProblem[] | null;
-};
+/** RFC 9457 problem details, as every API error is sent (the shape is the API's own `Problem` schema). */
+export type FieldProblem = components["schemas"]["FieldProblem"];
+export type ProblemDocument = components["schemas"]["Problem"];
 
 /** An API call that failed; carries the problem document (or one made up when the body was not one). */
 export class ApiProblem extends Error {
