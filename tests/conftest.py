@@ -37,20 +37,20 @@ class Stack:
         return (self.data_dir / "keys" / "identity-ed25519.pem").read_text()
 
 
-def _four_free_ports() -> int:
-    for base in range(18000, 19000, 10):
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
         try:
-            sockets = []
-            for offset in range(4):
-                s = socket.socket()
-                s.bind(("127.0.0.1", base + offset))
-                sockets.append(s)
+            probe.bind(("127.0.0.1", port))
         except OSError:
-            continue
-        finally:
-            for s in locals().get("sockets", []):
-                s.close()
-        return base
+            return False
+    return True
+
+
+def _four_free_ports() -> int:
+    """The first base port from 18000 with it and the next three free (gateway + three services)."""
+    for base in range(18000, 19000, 10):
+        if all(_port_is_free(base + offset) for offset in range(4)):
+            return base
     raise RuntimeError("no four free ports between 18000 and 19000")
 
 

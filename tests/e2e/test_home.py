@@ -58,7 +58,7 @@ class TestHomePageInEnglish:
 
 
 class TestHomePageInItalian:
-    async def test_switching_to_italian_translates_the_home_page_and_follows_the_user(self, page: Page):
+    async def test_switching_to_italian_translates_the_home_page_and_follows_the_user(self, page: Page, stack):
         await page.goto("/login")
         await sign_in(page, "member.es52@demo.tex4im.eu")
         await expect(page.get_by_role("heading", name="TEX4IM partnership", level=1)).to_be_visible()
@@ -70,8 +70,7 @@ class TestHomePageInItalian:
         assert await page.get_attribute("html", "lang") == "it"
 
         # the choice is saved to the account: a new browser profile signing in gets Italian
-        fresh = await page.context.browser.new_context(base_url=page.url.split("/", 3)[0] + "//" +
-                                                      page.url.split("/", 3)[2], locale="en-GB")
+        fresh = await page.context.browser.new_context(base_url=stack.base_url, locale="en-GB")
         other = await fresh.new_page()
         await other.goto("/login")
         await sign_in(other, "member.es52@demo.tex4im.eu")

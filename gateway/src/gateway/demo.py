@@ -12,10 +12,11 @@ from gateway.account.passwords import hash_password
 
 DEMO_PASSWORD = "tex4im-demo"  # noqa: S105  (printed at start; demo data only)
 DEMO_DOMAIN = "demo.tex4im.eu"
+# the interface speaks English and Italian so far; the other partners' accounts start in English
 REGIONS = {
-    "ITI1": ("Toscana", "it"), "ITC1": ("Piemonte", "it"), "RO21": ("Nord-Est", "ro"),
-    "ES52": ("Comunitat Valenciana", "es"), "PT11": ("Norte", "pt"), "CZ05": ("Severovýchod", "cs"),
-    "SE23": ("Västsverige", "sv"), "FRE1": ("Nord-Pas-de-Calais", "fr"),
+    "ITI1": ("Toscana", "it"), "ITC1": ("Piemonte", "it"), "RO21": ("Nord-Est", "en"),
+    "ES52": ("Comunitat Valenciana", "en"), "PT11": ("Norte", "en"), "CZ05": ("Severovýchod", "en"),
+    "SE23": ("Västsverige", "en"), "FRE1": ("Nord-Pas-de-Calais", "en"),
 }
 
 
@@ -39,9 +40,7 @@ def demo_accounts() -> list[DemoAccount]:
                                     (("cluster_manager", code),)))
         accounts.append(DemoAccount(f"member.{slug}@{DEMO_DOMAIN}", f"Demo Company Member ({name})", locale,
                                     (("member", code),)))
-    # the partner locales the interface does not speak yet fall back to English
-    return [a if a.locale in {"en", "it"} else DemoAccount(a.email, a.display_name, "en", a.memberships)
-            for a in accounts]
+    return accounts
 
 
 async def load_demo_accounts(session: AsyncSession) -> tuple[int, list[DemoAccount]]:

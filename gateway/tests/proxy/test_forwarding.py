@@ -42,6 +42,12 @@ class TestForwarding:
         assert seen["headers"]["if-match"] == '"v1"'
         assert seen["headers"]["idempotency-key"] == "k1"
 
+    async def test_a_body_over_20_mb_is_a_413_problem(self, client, signed_in):
+        response = await client.post("/api/intelligence/regions", content=b"x" * (20 * 1024 * 1024 + 1),
+                                     headers=signed_in)
+        assert response.status_code == 413
+        assert response.headers["content-type"] == "application/problem+json"
+
     async def test_a_write_riding_on_the_session_cookie_needs_the_csrf_header(self, client, signed_in):
         response = await client.post("/api/intelligence/regions", json={})
         assert response.status_code == 403

@@ -11,7 +11,7 @@ class TestAtomicWrites:
         response = await kernel_client.post("/notes", json=[{"title": "x"}, {"title": "y"}, {"title": "x"}])
         assert response.status_code == 409
         assert response.headers["content-type"] == "application/problem+json"
-        assert "uq" in response.json()["detail"] or "note_title_key" in response.json()["detail"]
+        assert response.json()["detail"] == "The change conflicts with existing data (note_title_key)."
         assert (await kernel_client.get("/notes/count")).json() == {"count": 0}
 
     async def test_a_domain_error_after_a_write_rolls_it_back(self, kernel_client):

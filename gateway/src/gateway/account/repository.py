@@ -42,6 +42,3 @@ class SessionRepository:
             .with_for_update()
         )
         return (await self.session.scalars(statement)).first()
-
-    async def flush(self) -> None:
-        await self.session.flush()

@@ -88,7 +88,6 @@ class AccountService:
     async def update_locale(self, *, user_id: uuid.UUID, locale: str) -> User:
         user = await self._active_user(user_id)
         user.locale = locale
-        await self.sessions.flush()
         return user
 
     async def _active_user(self, user_id: uuid.UUID) -> User:

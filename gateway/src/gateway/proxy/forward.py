@@ -46,6 +46,9 @@ async def forward(request: Request, upstream: Upstream, path: str, *, bearer: st
         headers["x-forwarded-for"] = request.client.host
     if bearer:
         headers["authorization"] = f"Bearer {bearer}"
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise PayloadTooLarge("The request body is larger than 20 MB.")  # refused before reading it
     body = await request.body()
     if len(body) > MAX_BODY_BYTES:
         raise PayloadTooLarge("The request body is larger than 20 MB.")

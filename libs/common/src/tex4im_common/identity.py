@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -19,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fastapi import Depends, Request
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from tex4im_common.problems import Forbidden, Unauthorized
+from tex4im_common.problems import Unauthorized
 
 ISSUER = "tex4im-gateway"
 ALGORITHM = "EdDSA"
@@ -201,11 +200,3 @@ async def _current_identity(request: Request) -> Identity:
 
 
 CurrentIdentity = Annotated[Identity, Depends(_current_identity)]
-
-
-def require_role(identity: Identity, roles: Iterable[Role], *, action: str) -> None:
-    """Raise a 403 problem unless the caller holds one of `roles` in some scope."""
-    roles = tuple(roles)
-    if not identity.has_role(*roles):
-        allowed = ", ".join(r.value for r in roles)
-        raise Forbidden(f"Only {allowed} may {action}.")
