@@ -2,8 +2,7 @@
 
 import os
 
-import intelligence.priority.models
-import intelligence.region.models  # noqa: F401  (tables register on the metadata)
+import intelligence.all_models  # noqa: F401  (tables register on the metadata)
 from intelligence.db import Base
 from tex4im_common.migrations import run_migrations
 

@@ -200,3 +200,13 @@ async def _current_identity(request: Request) -> Identity:
 
 
 CurrentIdentity = Annotated[Identity, Depends(_current_identity)]
+
+
+async def _optional_identity(request: Request) -> Identity | None:
+    """The caller if a token came with the request (and it verifies), else None for an anonymous visitor."""
+    if bearer_token(request) is None:
+        return None
+    return await _current_identity(request)
+
+
+OptionalIdentity = Annotated[Identity | None, Depends(_optional_identity)]

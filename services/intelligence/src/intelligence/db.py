@@ -1,5 +1,6 @@
 from sqlalchemy.orm import DeclarativeBase
 from tex4im_common.db import schema_metadata
+from tex4im_common.idempotency import Idempotency
 from tex4im_common.outbox import Outbox
 
 SCHEMA = "intelligence"
@@ -10,3 +11,4 @@ class Base(DeclarativeBase):
 
 
 outbox = Outbox(Base.metadata)
+idempotency = Idempotency(Base.metadata)

@@ -4,6 +4,7 @@ from fastapi import FastAPI
 from tex4im_common.app import create_service_app
 from tex4im_common.outbox import EVENTS_OPENAPI_TAG
 
+import intelligence.all_models  # noqa: F401  (every mapper configured before the first query)
 from intelligence.db import SCHEMA, outbox
 from intelligence.priority.router import router as priority_router
 from intelligence.region.router import router as region_router
