@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Annotated
 
-from tex4im_common.identity import Identity, Role
+from fastapi import Depends
+from tex4im_common.identity import Identity, OptionalIdentity, Role
 from tex4im_common.problems import Forbidden, Unauthorized
 
 from intelligence.vocab import Visibility
@@ -84,3 +86,10 @@ class Access:
             where = f"region {region_code}" if region_code else "records outside the partnership's regions"
             raise Forbidden(f"Only the cluster managers of {where} and the consortium admin may {what}.")
         return identity
+
+
+async def _access(identity: OptionalIdentity) -> Access:
+    return Access(identity)
+
+
+AccessDep = Annotated[Access, Depends(_access)]
