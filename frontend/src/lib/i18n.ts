@@ -2,7 +2,13 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 
 import en from "@/locales/en.json";
+import enOpportunities from "@/locales/en/opportunities.json";
+import enRegions from "@/locales/en/regions.json";
+import enRegistry from "@/locales/en/registry.json";
 import it from "@/locales/it.json";
+import itOpportunities from "@/locales/it/opportunities.json";
+import itRegions from "@/locales/it/regions.json";
+import itRegistry from "@/locales/it/registry.json";
 
 /** Every language the API accepts as a user's locale (the partnership's languages). */
 export const API_LOCALES = ["en", "it", "ro", "es", "pt", "cs", "sv", "fr"] as const;
@@ -18,7 +24,14 @@ export const UI_LANGUAGES = [
 ] as const satisfies readonly { code: ApiLocale; label: string }[];
 export type UiLanguage = (typeof UI_LANGUAGES)[number]["code"];
 
-const resources = { en: { translation: en }, it: { translation: it } } as const;
+/**
+ * One namespace per large feature (`useTranslation("opportunities")`), so features keep their texts in
+ * their own files: src/locales/<language>/<namespace>.json. The shell and small features use `translation`.
+ */
+const resources = {
+  en: { translation: en, opportunities: enOpportunities, registry: enRegistry, regions: enRegions },
+  it: { translation: it, opportunities: itOpportunities, registry: itRegistry, regions: itRegions },
+} as const;
 
 export const DEFAULT_LANGUAGE: UiLanguage = "en";
 export const LANGUAGE_STORAGE_KEY = "tex4im.language";
@@ -26,7 +39,12 @@ export const LANGUAGE_STORAGE_KEY = "tex4im.language";
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en };
+    resources: {
+      translation: typeof en;
+      opportunities: typeof enOpportunities;
+      registry: typeof enRegistry;
+      regions: typeof enRegions;
+    };
   }
 }
 

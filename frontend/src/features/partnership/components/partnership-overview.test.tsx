@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
-import { createMapProjection } from "@/features/partnership/utils/map-projection";
+import { createMapProjection } from "@/lib/geo/map-projection";
 import { REGIONS } from "@/testing/data";
 import { createFakeApi, problem } from "@/testing/fake-api";
 import { renderApp } from "@/testing/render-app";

@@ -3,14 +3,14 @@ import { useId, useMemo, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Region } from "@/features/partnership/api/get-regions";
-import { useCountryOutlines } from "@/features/partnership/hooks/use-country-outlines";
-import { isoNumeric } from "@/features/partnership/utils/iso-numeric";
+import { useCountryOutlines } from "@/lib/geo/use-country-outlines";
+import { isoNumeric } from "@/lib/geo/iso-numeric";
 import {
   createMapProjection,
   MAP_HEIGHT,
   MAP_WIDTH,
   projectPoint,
-} from "@/features/partnership/utils/map-projection";
+} from "@/lib/geo/map-projection";
 import { countryName, formatList } from "@/lib/intl";
 
 type RegionsMapProps = {

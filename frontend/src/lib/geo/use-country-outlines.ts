@@ -19,7 +19,7 @@ async function loadCountryOutlines(): Promise<CountryFeature[]> {
 
 export function useCountryOutlines() {
   return useQuery({
-    queryKey: ["partnership", "country-outlines", "50m"],
+    queryKey: ["geo", "country-outlines", "50m"],
     queryFn: loadCountryOutlines,
     staleTime: Infinity,
     gcTime: Infinity,
