@@ -17,34 +17,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import platform
 import re
 import resource
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[2]
-README = REPO / "bench" / "README.md"
-START_MARKER = "<!-- results:start -->"
-END_MARKER = "<!-- results:end -->"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, for the shared kit
+from benchkit import Stack, cpu_model, direct_token, git_commit, log, ports_free, sign_in, write_results
+
 DEMO_EMAIL = "manager.iti1@demo.tex4im.eu"
-DEMO_PASSWORD = "tex4im-demo"  # noqa: S105  (the published demo accounts' password)
 EXPECTED_REGIONS = 8
-SERVICES = ("intelligence", "proposals", "matchmaking")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 # wrk calls done() once at the end: print the exact figures as one JSON line (latencies in microseconds).
@@ -58,10 +52,6 @@ done = function(summary, latency, requests)
     summary.errors.write, summary.errors.timeout))
 end
 """
-
-
-def log(message: str) -> None:
-    print(f"[bench] {message}", flush=True)
 
 
 # --- measurements -------------------------------------------------------------------------------------------
@@ -270,93 +260,6 @@ def wait_for_quiet_machine(max_wait: float, threshold: float = 0.10) -> float:
         log(f"the machine is busy ({share:.0%} of the CPUs used by other processes); waiting for it to quieten")
 
 
-def ports_free(base: int) -> bool:
-    for port in range(base, base + 4):
-        with socket.socket() as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: TIME_WAIT is no obstacle
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                return False
-    return True
-
-
-def _ready(url: str) -> bool:
-    try:
-        return httpx.get(f"{url}/readyz", timeout=1).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-class Stack:
-    def __init__(self, base_port: int, data_dir: Path) -> None:
-        self.base_port = base_port
-        self.data_dir = data_dir
-        self.log_path = data_dir.parent / "stack.log"
-        self.gateway_url = f"http://127.0.0.1:{base_port}"
-        self.service_urls = {name: f"http://127.0.0.1:{base_port + i}" for i, name in enumerate(SERVICES, start=1)}
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("wb") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "devstack.cli", "run", "--data-dir", str(self.data_dir),
-                 "--port", str(self.base_port), "--fast-db", "--plain-logs"],
-                cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + 180
-        while not all(_ready(u) for u in [self.gateway_url, *self.service_urls.values()]):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the platform did not start:\n{self.tail()}")
-            time.sleep(0.3)
-
-    def tail(self, chars: int = 4000) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")[-chars:]
-        except OSError:
-            return ""
-
-    def pid(self, name: str) -> int:
-        return int((self.data_dir / "run" / f"{name}.pid").read_text())
-
-    def postmaster_pid(self) -> int | None:
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            return int((self.data_dir / "postgres" / "postmaster.pid").read_text().splitlines()[0])
-        return None
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-
-def sign_in(stack: Stack) -> str:
-    response = httpx.post(f"{stack.gateway_url}/api/auth/login", json={"email": DEMO_EMAIL, "password": DEMO_PASSWORD},
-                          timeout=10)
-    if response.status_code != 200:
-        raise RuntimeError(f"sign-in failed: {response.status_code} {response.text}")
-    return response.cookies["tex4im_access"]
-
-
-def direct_token(stack: Stack, access_token: str) -> str:
-    """An identity token for the service, for the same identity the gateway would forward (same size and claims)."""
-    import jwt
-    from tex4im_common.identity import Identity, IdentityTokenSigner, Membership
-
-    claims = jwt.decode(access_token, options={"verify_signature": False})
-    identity = Identity(subject=claims["sub"], kind=claims.get("kind", "user"), name=claims.get("name"),
-                        memberships=tuple(Membership(**m) for m in claims.get("memberships", [])))
-    private_key = (stack.data_dir / "keys" / "identity-ed25519.pem").read_text()
-    return IdentityTokenSigner(private_key, ttl=timedelta(minutes=30)).sign(identity, audience="intelligence")
-
-
 def preflight(targets: list[Target], checks: int = 10) -> None:
     """Every response must be 200 with the eight regions, and both paths must give the same regions."""
     bodies = {}
@@ -419,25 +322,6 @@ def run_scenarios(generator, meter: CpuMeter, targets: list[Target], scenarios: 
                     f"other processes used {m.others_share():.0%} of the CPUs)")
 
 
-def git_commit() -> str:
-    def git(*args: str) -> str:
-        result = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=10, check=False)
-        return result.stdout.strip() if result.returncode == 0 else ""
-
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    if git("status", "--porcelain", "--", ".", ":(exclude)bench"):
-        commit += " (+ uncommitted changes outside bench/)"
-    return commit
-
-
-def cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
 TARGET_LABELS = {"direct": "direct `GET /regions`", "gateway": "gateway `GET /api/intelligence/regions`"}
 
 
@@ -496,27 +380,6 @@ def render(scenarios: list[Scenario], *, generator_name: str, rounds: int, secon
     return "\n".join(lines)
 
 
-README_TEMPLATE = f"""# Benchmarks
-
-## Gateway overhead
-
-`make bench` runs `bench/gateway/run.py --write-readme`.
-
-{START_MARKER}
-{END_MARKER}
-"""
-
-
-def write_readme(table: str) -> None:
-    text = README.read_text() if README.exists() else README_TEMPLATE
-    if START_MARKER not in text or END_MARKER not in text:
-        text = text.rstrip("\n") + f"\n\n{START_MARKER}\n{END_MARKER}\n"
-    head, rest = text.split(START_MARKER, 1)
-    _, tail = rest.split(END_MARKER, 1)
-    README.write_text(f"{head}{START_MARKER}\n{table}\n{END_MARKER}{tail}")
-    log(f"results written to {README.relative_to(REPO)}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write-readme", action="store_true", help="write the results table into bench/README.md")
@@ -558,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"starting the platform on 127.0.0.1:{args.port_base}-{args.port_base + 3} (throwaway database)")
         stack.start()
         log(f"platform ready in {time.monotonic() - started:.0f} s")
-        access = sign_in(stack)
+        access = sign_in(stack, DEMO_EMAIL)
         targets = [
             Target("direct", f"{stack.service_urls['intelligence']}/regions",
                    {"Authorization": f"Bearer {direct_token(stack, access)}"}),
@@ -586,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
                    warmup=args.warmup)
     print(f"\n{table}\n", flush=True)
     if args.write_readme:
-        write_readme(table)
+        write_results("results", table)
     log(f"done in {time.monotonic() - started:.0f} s")
     return 0
 
