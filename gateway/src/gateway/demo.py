@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -20,12 +21,22 @@ REGIONS = {
 }
 
 
+def demo_member_organisation_id(region_code: str) -> uuid.UUID:
+    """The region's first demo company in the intelligence demo data set, which its member account belongs to.
+
+    The intelligence service documents the id pattern (intelligence.demo.ids); the gateway may not import it,
+    so both sides compute it and each has a test pinning the Norte id to the same literal.
+    """
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"urn:tex4im:demo-organisation:{region_code}:01")
+
+
 @dataclass(frozen=True)
 class DemoAccount:
     email: str
     display_name: str
     locale: str
     memberships: tuple[tuple[str, str | None], ...]  # (role, region)
+    organisation_id: uuid.UUID | None = None  # the organisation the member role acts for
 
 
 def demo_accounts() -> list[DemoAccount]:
@@ -39,7 +50,7 @@ def demo_accounts() -> list[DemoAccount]:
         accounts.append(DemoAccount(f"manager.{slug}@{DEMO_DOMAIN}", f"Demo Cluster Manager ({name})", locale,
                                     (("cluster_manager", code),)))
         accounts.append(DemoAccount(f"member.{slug}@{DEMO_DOMAIN}", f"Demo Company Member ({name})", locale,
-                                    (("member", code),)))
+                                    (("member", code),), organisation_id=demo_member_organisation_id(code)))
     return accounts
 
 
@@ -55,7 +66,11 @@ async def load_demo_accounts(session: AsyncSession) -> tuple[int, list[DemoAccou
         session.add(User(
             email=account.email, display_name=account.display_name, locale=account.locale,
             password_hash=password_hash, is_active=True,
-            memberships=[Membership(role=role, region=region) for role, region in account.memberships],
+            memberships=[
+                Membership(role=role, region=region,
+                           organisation_id=account.organisation_id if role == "member" else None)
+                for role, region in account.memberships
+            ],
         ))
         created += 1
     return created, accounts

@@ -326,6 +326,9 @@ def upgrade() -> None:
         sa.Column("rows_updated", sa.Integer(), nullable=False),
         sa.Column("rows_refused", sa.Integer(), nullable=False),
         sa.Column("report", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column(
+            "warnings", postgresql.JSONB(astext_type=sa.Text()), server_default=sa.text("'[]'::jsonb"), nullable=False
+        ),
         sa.Column("id", sa.UUID(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),

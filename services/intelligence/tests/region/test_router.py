@@ -40,6 +40,41 @@ class TestListRegions:
         assert response.json()["errors"][0]["field"] == "query.cursor"
 
 
+class TestAnonymousReading:
+    """Regions are public reference data: a visitor without a token reads them too."""
+
+    async def test_an_anonymous_visitor_lists_the_regions(self, client):
+        response = await client.get("/regions")
+        assert response.status_code == 200
+        assert [r["code"] for r in response.json()["items"]] == PARTNER_REGIONS
+
+    async def test_an_anonymous_visitor_reads_a_region_with_its_indicators(self, client):
+        region = (await client.get("/regions/ITI1")).json()
+        assert [(i["code"], i["year"]) for i in region["indicators"]] == [
+            ("cluster_members", 2019), ("textile_employees", 2021), ("textile_local_units", 2021),
+        ]
+        employees = region["indicators"][1]
+        assert employees == {
+            "id": employees["id"],
+            "code": "textile_employees",
+            "label": "Employees in textiles",
+            "value": "41251",
+            "unit": "persons",
+            "year": 2021,
+            "scope": "Prato textile district; 2021 survey",
+            "quality": "secondary",
+            "source": "Confindustria Toscana Nord, reported by il manifesto, 2024-10-17",
+            "source_url": None,
+        }
+        assert region["s3_priorities"] == []
+
+    async def test_a_national_figure_says_it_is_not_the_region(self, client):
+        region = (await client.get("/regions/PT11")).json()
+        employees = next(i for i in region["indicators"] if i["code"] == "textile_employees")
+        assert employees["value"] == "124536"
+        assert employees["scope"] == "Portugal (national, not the region); 2023 (INE/ATP)"
+
+
 class TestGetRegion:
     async def test_figures_carry_scope_year_and_source(self, client, identity_headers):
         response = await client.get("/regions/es52", headers=identity_headers(Role.cluster_manager, region="ES52"))

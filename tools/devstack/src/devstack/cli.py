@@ -24,13 +24,14 @@ def _run(args: argparse.Namespace) -> int:
               flush=True)
         migrate_all(database_url)
         print("Migrations: every schema at head", flush=True)
-        created, accounts = load_demo_data(database_url)
-        print(f"Demo data: {created} accounts created" if created else "Demo data: already loaded", flush=True)
+        demo = load_demo_data(database_url)
+        print(demo.summary(), flush=True)
         if args.prepare_only:
             return 0
         env = process_environment(database_url=database_url, public_key=public_key, private_key=private_key,
                                   base_port=args.port, log_json=not args.plain_logs)
-        return run_processes(env, base_port=args.port, banner=describe_accounts(accounts), run_dir=data_dir / "run")
+        banner = describe_accounts(demo.accounts)
+        return run_processes(env, base_port=args.port, banner=banner, run_dir=data_dir / "run")
     finally:
         if server is not None and not args.keep_db:
             server.stop()

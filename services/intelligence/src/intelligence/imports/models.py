@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Integer, String
+from sqlalchemy import CheckConstraint, Integer, String, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 from tex4im_common.db import Timestamps, UUIDPrimaryKey
@@ -25,3 +25,5 @@ class ImportRun(UUIDPrimaryKey, Timestamps, Base):
     rows_updated: Mapped[int] = mapped_column(Integer)
     rows_refused: Mapped[int] = mapped_column(Integer)
     report: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    # about the file as a whole (e.g. unknown columns), next to the per-row report
+    warnings: Mapped[list[str]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))

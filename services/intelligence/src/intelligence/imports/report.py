@@ -42,16 +42,17 @@ class ImportReport(BaseModel):
     rows_refused: int
     rows: list[RowOutcome]
     created_at: datetime | None = None
+    warnings: list[str] = Field(default_factory=list, description="About the file as a whole (unknown columns).")
 
 
 def summarise(
     *, target: Literal["organisations", "opportunities"], adapter: str, filename: str | None, dry_run: bool,
-    rows: list[RowOutcome],
+    rows: list[RowOutcome], warnings: list[str] | None = None,
 ) -> ImportReport:
     return ImportReport(
         id=None, target=target, adapter=adapter, filename=filename, dry_run=dry_run, rows_total=len(rows),
         rows_created=sum(r.status == "created" for r in rows), rows_updated=sum(r.status == "updated" for r in rows),
-        rows_refused=sum(r.status == "refused" for r in rows), rows=rows,
+        rows_refused=sum(r.status == "refused" for r in rows), rows=rows, warnings=warnings or [],
     )
 
 
@@ -63,6 +64,7 @@ async def keep_report(session: AsyncSession, report: ImportReport, *, run_by: st
         target=report.target, adapter=report.adapter, filename=report.filename, run_by=run_by,
         rows_total=report.rows_total, rows_created=report.rows_created, rows_updated=report.rows_updated,
         rows_refused=report.rows_refused, report=[r.model_dump(mode="json") for r in report.rows],
+        warnings=report.warnings,
     )
     session.add(run)
     await session.flush()
