@@ -129,6 +129,37 @@ class TestReimport:
         ]
 
 
+class TestRowsOfOneFile:
+    async def test_a_later_row_with_the_same_vat_number_updates_the_earlier_one(self, client, toscana):
+        content = (b"name;kind;vat_number;country_code;region_code;city\n"
+                   b"Lanificio Rossi S.p.A.;company;IT01234567890;IT;ITI1;Prato\n"
+                   b"Lanificio Rossi S.p.A.;company;IT 012 345 678 90;IT;ITI1;Montemurlo\n")
+        report = (await client.post("/organisations/import", files=upload(content), headers=toscana)).json()
+        assert [r["status"] for r in report["rows"]] == ["created", "updated"]
+        assert report["rows"][0]["id"] == report["rows"][1]["id"]
+        record = (await client.get(f"/organisations/{report['rows'][0]['id']}", headers=toscana)).json()
+        assert (record["city"], record["version"]) == ("Montemurlo", 1)
+
+    async def test_a_contact_needs_a_name_and_a_well_formed_email(self, client, toscana):
+        content = (b"name;kind;country_code;contact_name;contact_email\n"
+                   b"Tessitura Verdi;company;IT;;info@verdi.example\n"
+                   b"Tessitura Bianchi;company;IT;Carla Bianchi;carla-at-bianchi\n")
+        report = (await client.post("/organisations/import", files=upload(content), headers=toscana)).json()
+        assert [(r["status"], [p["field"] for p in r["problems"]]) for r in report["rows"]] == [
+            ("refused", ["contact_name"]), ("refused", ["contact_email"])
+        ]
+
+    async def test_a_region_outside_the_partnership_is_looked_after_by_the_importing_manager(
+        self, client, toscana, valencia
+    ):
+        content = b"name;kind;country_code;region_code;city\nTuchfabrik Muller;company;DE;DEA2;Aachen\n"
+        report = (await client.post("/organisations/import", files=upload(content), headers=toscana)).json()
+        record_id = report["rows"][0]["id"]
+        assert report["rows"][0]["status"] == "created"
+        assert (await client.get(f"/organisations/{record_id}/contacts", headers=toscana)).status_code == 200
+        assert (await client.get(f"/organisations/{record_id}/contacts", headers=valencia)).status_code == 403
+
+
 class TestRefusedFiles:
     async def test_a_file_over_5_mb_is_a_413_problem(self, client, toscana, admin):
         content = b"name;kind;country_code\n" + b"x" * (5 * 1024 * 1024)

@@ -9,7 +9,7 @@ from tex4im_common.problems import Forbidden
 from intelligence.access import Access
 from intelligence.errors import ContactNotFound, OrganisationMerged
 from intelligence.organisation.models import Organisation, OrganisationContact
-from intelligence.organisation.policy import may_see_contacts, require_visible
+from intelligence.organisation.policy import managing_region, may_see_contacts, require_visible
 from intelligence.organisation.repository import OrganisationRepository
 from intelligence.organisation.schemas import ContactCreate, ContactOut, ContactPatch
 
@@ -47,7 +47,7 @@ class ContactService:
         access.require_user()
         if not may_see_contacts(access, organisation):
             raise Forbidden(
-                f"Only the cluster managers of region {organisation.region_code}, the consortium admin and the "
+                f"Only the cluster managers of region {managing_region(organisation)}, the consortium admin and the "
                 "organisation's own members may see or change its contacts."
             )
         if writing and organisation.merged_into_id is not None:

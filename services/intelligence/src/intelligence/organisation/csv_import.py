@@ -140,7 +140,7 @@ class OrganisationImporter:
         access.require_manager()
         table = read_table(data)
         rows = [check_row(number, row) for number, row in table.rows]
-        savepoint = await self.repository.session.begin_nested() if dry_run else None
+        savepoint = await self.repository.savepoint() if dry_run else None
         try:
             outcomes = await self._write(access, rows)
         finally:

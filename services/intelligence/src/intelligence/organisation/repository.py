@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction
 from sqlalchemy.orm import aliased, defer
 from tex4im_common.observability import current_request_id
 from tex4im_common.pagination import PageParams, paginate
@@ -50,6 +50,10 @@ def managing_region_of(entity: Any = Organisation) -> ColumnElement[str]:
 class OrganisationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def savepoint(self) -> AsyncSessionTransaction:
+        """A savepoint to roll back to: a dry run writes everything there, then undoes it."""
+        return await self.session.begin_nested()
 
     async def partner_region_codes(self) -> set[str]:
         return set((await self.session.scalars(select(Region.code))).all())

@@ -19,6 +19,7 @@ from intelligence.organisation.duplicates import detect_duplicates
 from intelligence.organisation.models import Organisation
 from intelligence.organisation.policy import (
     is_member_of,
+    managing_region,
     may_manage,
     may_see_contacts,
     require_visible,
@@ -130,7 +131,7 @@ class OrganisationService:
         manager = may_manage(access, organisation)
         if not manager and not is_member_of(access, organisation):
             raise Forbidden(
-                f"Only the cluster managers of region {organisation.region_code}, the consortium admin and the "
+                f"Only the cluster managers of region {managing_region(organisation)}, the consortium admin and the "
                 "organisation's own members may change it."
             )
         self._refuse_merged(organisation)
