@@ -88,6 +88,74 @@ export interface paths {
         patch: operations["me-update_me"];
         trace?: never;
     };
+    "/api/intelligence/regions/priority-overlap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Priority Overlap
+         * @description Each pair of regions with the thematic priorities their S3 priorities share, the count and Jaccard index.
+         */
+        get: operations["intelligence-regions-get_priority_overlap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/regions/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Scorecard
+         * @description The regions side by side: latest indicator values (with scope and source) and live platform counts.
+         */
+        get: operations["intelligence-regions-get_scorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/regions/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Boundaries
+         * @description The imported region polygons as GeoJSON (empty when none are loaded: the map then shows points).
+         */
+        get: operations["intelligence-regions-get_boundaries"];
+        /**
+         * Import Boundaries
+         * @description Import region polygons (features matched by NUTS_ID); the cluster managers and the consortium admin.
+         */
+        put: operations["intelligence-regions-import_boundaries"];
+        post?: never;
+        /**
+         * Delete Boundaries
+         * @description Remove the stored boundaries (all, or one region's); the consortium admin only.
+         */
+        delete: operations["intelligence-regions-delete_boundaries"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intelligence/regions": {
         parameters: {
             query?: never;
@@ -97,9 +165,29 @@ export interface paths {
         };
         /**
          * List Regions
-         * @description The partnership's regions with their partner clusters, ordered by NUTS code.
+         * @description The partnership's regions with their partner clusters, ordered by NUTS code (open to anyone).
          */
         get: operations["intelligence-regions-list_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Indicators
+         * @description The indicator codes present, with label, units, regions covered and years (a short list: not paginated).
+         */
+        get: operations["intelligence-regions-list_indicators"];
         put?: never;
         post?: never;
         delete?: never;
@@ -117,7 +205,7 @@ export interface paths {
         };
         /**
          * Get Region
-         * @description One region with its clusters and its published figures (each with scope, year and source).
+         * @description One region with its clusters, figures, indicators (scope, year, source) and S3 priorities.
          */
         get: operations["intelligence-regions-get_region"];
         put?: never;
@@ -126,6 +214,94 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/regions/{code}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Indicator
+         * @description Add an indicator value to the region; its cluster managers and the consortium admin.
+         */
+        post: operations["intelligence-regions-create_indicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/regions/{code}/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Indicator
+         * @description Remove an indicator value.
+         */
+        delete: operations["intelligence-regions-delete_indicator"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Indicator
+         * @description Change an indicator value; only the fields sent change.
+         */
+        patch: operations["intelligence-regions-update_indicator"];
+        trace?: never;
+    };
+    "/api/intelligence/regions/{code}/s3-priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create S3 Priority
+         * @description Add one of the region's smart-specialisation priorities; its cluster managers and the consortium admin.
+         */
+        post: operations["intelligence-regions-create_s3_priority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/regions/{code}/s3-priorities/{priority_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete S3 Priority
+         * @description Remove an S3 priority.
+         */
+        delete: operations["intelligence-regions-delete_s3_priority"];
+        options?: never;
+        head?: never;
+        /**
+         * Update S3 Priority
+         * @description Change an S3 priority; only the fields sent change.
+         */
+        patch: operations["intelligence-regions-update_s3_priority"];
         trace?: never;
     };
     "/api/intelligence/priorities": {
@@ -142,6 +318,634 @@ export interface paths {
         get: operations["intelligence-priorities-list_priorities"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Opportunities
+         * @description Opportunities the caller may see, soonest deadline first (open-ended last, then by id); open ones by default.
+         */
+        get: operations["intelligence-opportunities-list_opportunities"];
+        put?: never;
+        /**
+         * Create Opportunity
+         * @description Publish an opportunity (or save it as a draft); cluster managers for their region, and the admin.
+         */
+        post: operations["intelligence-opportunities-create_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/opportunities/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Opportunities
+         * @description Import opportunities from a file, with a per-item report; a re-import updates, never copies.
+         */
+        post: operations["intelligence-opportunities-import_opportunities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/opportunities/{opportunity_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Opportunity
+         * @description One opportunity, with the caller's own interest in it; its ETag is the version to send in If-Match.
+         */
+        get: operations["intelligence-opportunities-get_opportunity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Opportunity
+         * @description Change an opportunity or move its status; the owner region's managers and the admin.
+         */
+        patch: operations["intelligence-opportunities-update_opportunity"];
+        trace?: never;
+    };
+    "/api/intelligence/opportunities/{opportunity_id}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Express Interest
+         * @description Say you are interested in an open opportunity; sending it again only updates your message.
+         */
+        put: operations["intelligence-opportunities-express_interest"];
+        post?: never;
+        /**
+         * Withdraw Interest
+         * @description Withdraw your interest (nothing happens if you had not expressed any).
+         */
+        delete: operations["intelligence-opportunities-withdraw_interest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/opportunities/{opportunity_id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Interested People
+         * @description Who is interested, for the managers of the regions the opportunity concerns and the admin.
+         */
+        get: operations["intelligence-opportunities-list_interested_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/me/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Interests
+         * @description The opportunities you have expressed interest in, oldest interest first.
+         */
+        get: operations["intelligence-opportunities-list_my_interests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Clusters
+         * @description The clusters: the partnership's member clusters first (the coordinator leading), then the others.
+         */
+        get: operations["intelligence-clusters-list_clusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/clusters/{cluster_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Cluster
+         * @description The cluster's ECCP profile, ESCP-S3 state and readiness; its state history for partnership users.
+         */
+        get: operations["intelligence-clusters-get_cluster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Cluster
+         * @description Change the cluster's ECCP profile; its region's cluster managers and the consortium admin.
+         */
+        patch: operations["intelligence-clusters-update_cluster"];
+        trace?: never;
+    };
+    "/api/intelligence/clusters/{cluster_id}/escp-transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition Cluster
+         * @description Move the cluster one ESCP-S3 step: draft → submitted → validated → linked, or back to draft.
+         */
+        post: operations["intelligence-clusters-transition_cluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/clusters/{cluster_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Cluster Members
+         * @description The cluster's member organisations the caller may see, by name.
+         */
+        get: operations["intelligence-clusters-list_cluster_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Organisations
+         * @description Organisations the caller may see (public ones for anonymous visitors), by name; merged records left out.
+         */
+        get: operations["intelligence-organisations-list_organisations"];
+        put?: never;
+        /**
+         * Create Organisation
+         * @description Register an organisation in a region the caller manages (the admin: anywhere); retry-safe with a key.
+         */
+        post: operations["intelligence-organisations-create_organisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/organisations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Organisations
+         * @description Import organisations from CSV: accepted rows all written together, refused rows reported with reasons.
+         */
+        post: operations["intelligence-organisations-import_organisations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/organisations/{organisation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Organisation
+         * @description One organisation (contacts only for its region's managers, the admin and its members); ETag for If-Match.
+         */
+        get: operations["intelligence-organisations-get_organisation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Organisation
+         * @description Remove an organisation: the managers of its region and the admin.
+         */
+        delete: operations["intelligence-organisations-delete_organisation"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Organisation
+         * @description Change some fields: its region's managers, the admin, or its own members (not visibility or region).
+         */
+        patch: operations["intelligence-organisations-update_organisation"];
+        trace?: never;
+    };
+    "/api/intelligence/organisations/{organisation_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Contacts
+         * @description The organisation's contact people: its region's managers, the admin and its own members only.
+         */
+        get: operations["intelligence-organisations-list_contacts"];
+        put?: never;
+        /**
+         * Add Contact
+         * @description Add a contact person to the organisation.
+         */
+        post: operations["intelligence-organisations-add_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/organisations/{organisation_id}/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Contact
+         * @description Remove a contact person.
+         */
+        delete: operations["intelligence-organisations-delete_contact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Contact
+         * @description Change a contact person's details.
+         */
+        patch: operations["intelligence-organisations-update_contact"];
+        trace?: never;
+    };
+    "/api/intelligence/organisation-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Duplicates
+         * @description Pairs of records that look like one organisation, where the caller manages at least one side's region.
+         */
+        get: operations["intelligence-organisations-list_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/organisation-duplicates/{candidate_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Duplicate
+         * @description Merge the pair into the record kept: managers of both records' regions or the admin; retry-safe with a key.
+         */
+        post: operations["intelligence-organisations-merge_duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/organisation-duplicates/{candidate_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss Duplicate
+         * @description Not the same organisation: close the pair so it is not proposed again.
+         */
+        post: operations["intelligence-organisations-dismiss_duplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Import Runs
+         * @description The caller's import runs (organisations and opportunities), newest first.
+         */
+        get: operations["intelligence-imports-list_import_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/imports/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Import Run
+         * @description One of the caller's import runs with its per-row report (the admin may open anyone's).
+         */
+        get: operations["intelligence-imports-get_import_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/search/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Opportunities
+         * @description Full-text and faceted search of the opportunities the caller may see, with exact totals and facet counts.
+         */
+        get: operations["intelligence-search-search_opportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/search/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Organisations
+         * @description Full-text and faceted search of the organisations the caller may see (merged records excluded).
+         */
+        get: operations["intelligence-search-search_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/map/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Map Points
+         * @description Compact points of the matching organisations and opportunities for the map (at most 10,000).
+         */
+        get: operations["intelligence-search-map_points"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/organisations/{organisation_id}/matching-opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matching Opportunities
+         * @description Open opportunities that fit an organisation, best first, each with its score, reasons and mismatches.
+         */
+        get: operations["intelligence-search-matching_opportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/me/matching-opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Matching Opportunities
+         * @description Open opportunities that fit the caller's organisation (their first membership naming one).
+         */
+        get: operations["intelligence-search-my_matching_opportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Saved Searches
+         * @description The caller's saved searches by name, each with how many matches are new since they last looked.
+         */
+        get: operations["intelligence-search-list_saved_searches"];
+        put?: never;
+        /**
+         * Create Saved Search
+         * @description Save a search under a name; its criteria are validated like the search's own query.
+         */
+        post: operations["intelligence-search-create_saved_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/saved-searches/{saved_search_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Saved Search
+         * @description One of the caller's saved searches, with its count of new matches.
+         */
+        get: operations["intelligence-search-get_saved_search"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Saved Search
+         * @description Delete one of the caller's saved searches.
+         */
+        delete: operations["intelligence-search-delete_saved_search"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Saved Search
+         * @description Rename a saved search or change its criteria (a new target needs new criteria).
+         */
+        patch: operations["intelligence-search-update_saved_search"];
+        trace?: never;
+    };
+    "/api/intelligence/saved-searches/{saved_search_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Saved Search Results
+         * @description Run a saved search now; matches created or published since the last look are flagged `is_new`.
+         */
+        get: operations["intelligence-search-saved_search_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intelligence/saved-searches/{saved_search_id}/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Saved Search Seen
+         * @description Mark everything the saved search finds now as seen.
+         */
+        post: operations["intelligence-search-mark_saved_search_seen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -348,6 +1152,230 @@ export interface components {
          * @enum {string}
          */
         Role: "consortium_admin" | "cluster_manager" | "evaluator" | "member";
+        /** Body_opportunities-import_opportunities */
+        "Body_opportunities-import_opportunities": {
+            /**
+             * File
+             * @description The file to import, at most 5 MB.
+             */
+            file: string;
+        };
+        /** Body_organisations-import_organisations */
+        "Body_organisations-import_organisations": {
+            /**
+             * File
+             * @description UTF-8 CSV, comma or semicolon separated, at most 5 MB.
+             */
+            file: string;
+        };
+        /** BoundaryCollection */
+        BoundaryCollection: {
+            /**
+             * Type
+             * @default FeatureCollection
+             * @example FeatureCollection
+             */
+            type: string;
+            /** Features */
+            features: components["schemas"]["BoundaryFeature"][];
+        };
+        /** BoundaryFeature */
+        BoundaryFeature: {
+            /**
+             * Type
+             * @default Feature
+             * @example Feature
+             */
+            type: string;
+            /** Id */
+            id: string;
+            /**
+             * Geometry
+             * @description GeoJSON Polygon or MultiPolygon (WGS 84), as imported.
+             */
+            geometry: {
+                [key: string]: unknown;
+            };
+            properties: components["schemas"]["BoundaryProperties"];
+        };
+        /** BoundaryFeatureNote */
+        BoundaryFeatureNote: {
+            /**
+             * Index
+             * @description 0-based position of the feature in the uploaded `features`.
+             */
+            index: number;
+            /**
+             * Id
+             * @description Its NUTS_ID (or nuts_id / id); null when it has none.
+             */
+            id: string | null;
+            /** Reason */
+            reason?: string | null;
+        };
+        /** BoundaryImportReport */
+        BoundaryImportReport: {
+            /** Source */
+            source: string;
+            /**
+             * Matched
+             * @description Regions whose boundary was stored (replacing any earlier one).
+             */
+            matched: string[];
+            /**
+             * Skipped
+             * @description Features of regions outside the partnership.
+             */
+            skipped: components["schemas"]["BoundaryFeatureNote"][];
+            /**
+             * Refused
+             * @description Features that could not be used, with the reason.
+             */
+            refused: components["schemas"]["BoundaryFeatureNote"][];
+        };
+        /** BoundaryProperties */
+        BoundaryProperties: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Indicator
+             * @description The `indicator` asked for, when one was.
+             */
+            indicator?: string | null;
+            /** Label */
+            label?: string | null;
+            /**
+             * Value
+             * @description Latest value, as a number for the choropleth scale.
+             */
+            value?: number | null;
+            /** Unit */
+            unit?: string | null;
+            /** Year */
+            year?: number | null;
+            /** Scope */
+            scope?: string | null;
+            quality?: components["schemas"]["IndicatorQuality"] | null;
+            /** Source */
+            source?: string | null;
+        };
+        /**
+         * ClusterDetailOut
+         * @description The cluster's ECCP cluster profile, its ESCP-S3 state and how ready it is for ECCP validation.
+         */
+        ClusterDetailOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Acronym */
+            acronym: string;
+            /** Country Code */
+            country_code: string;
+            /** Region Code */
+            region_code: string;
+            /** Region Name */
+            region_name: string;
+            /** Is Partner */
+            is_partner: boolean;
+            /** Is Coordinator */
+            is_coordinator: boolean;
+            /** Website En */
+            website_en: string | null;
+            /** Members Total */
+            members_total: number;
+            esca_label: components["schemas"]["EscaLabel"] | null;
+            escp_state: components["schemas"]["EscpState"];
+            /** Managed By */
+            managed_by: string | null;
+            /** Description */
+            description: string | null;
+            /** Year Established */
+            year_established: number | null;
+            /** Members Sme */
+            members_sme: number;
+            /** Members Large */
+            members_large: number;
+            /** Members Research */
+            members_research: number;
+            /** Members University */
+            members_university: number;
+            /** Members Public */
+            members_public: number;
+            /** Members Other */
+            members_other: number;
+            /**
+             * Management Fte
+             * @description Full-time equivalents managing the cluster, as a decimal string.
+             */
+            management_fte: string | null;
+            /** Industrial Ecosystems */
+            industrial_ecosystems: string[];
+            /** Nace Codes */
+            nace_codes: string[];
+            /** S3 Priorities */
+            s3_priorities: string[];
+            /** Esca Valid Until */
+            esca_valid_until: string | null;
+            /** Support Programme */
+            support_programme: string | null;
+            /** Eccp Profile Url */
+            eccp_profile_url: string | null;
+            /** Partnership Agreement Signed On */
+            partnership_agreement_signed_on: string | null;
+            /** Escp State Changed At */
+            escp_state_changed_at: string | null;
+            /**
+             * Next States
+             * @description The ESCP-S3 states the cluster may go to from here.
+             */
+            next_states: components["schemas"]["EscpState"][];
+            /**
+             * Ready
+             * @description Every ECCP validation criterion is met.
+             */
+            ready: boolean;
+            /** Readiness */
+            readiness: components["schemas"]["ReadinessCriterion"][];
+            /**
+             * State History
+             * @description The ESCP-S3 steps, oldest first; null for callers outside the partnership.
+             */
+            state_history: components["schemas"]["StateChangeOut"][] | null;
+            /** Version */
+            version: number;
+        };
+        /** ClusterMemberOut */
+        ClusterMemberOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Kind */
+            kind: string;
+            /** City */
+            city: string | null;
+            /** Region Code */
+            region_code: string | null;
+        };
+        /**
+         * ClusterMemberPage
+         * @description A page of the cluster's member organisations, by name.
+         */
+        ClusterMemberPage: {
+            /** Items */
+            items: components["schemas"]["ClusterMemberOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** ClusterOut */
         ClusterOut: {
             /**
@@ -366,6 +1394,204 @@ export interface components {
             /** Is Coordinator */
             is_coordinator: boolean;
         };
+        /**
+         * ClusterPage
+         * @description A page of clusters: the partner clusters first (the coordinator leading), then the others, by name.
+         */
+        ClusterPage: {
+            /** Items */
+            items: components["schemas"]["ClusterSummaryOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * ClusterPatch
+         * @description Only the fields sent change; nullable profile fields may be cleared with null.
+         */
+        ClusterPatch: {
+            /** Name */
+            name?: string | null;
+            /** Acronym */
+            acronym?: string | null;
+            /** Managed By */
+            managed_by?: string | null;
+            /** Website En */
+            website_en?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Year Established */
+            year_established?: number | null;
+            /** Members Sme */
+            members_sme?: number | null;
+            /** Members Large */
+            members_large?: number | null;
+            /** Members Research */
+            members_research?: number | null;
+            /** Members University */
+            members_university?: number | null;
+            /** Members Public */
+            members_public?: number | null;
+            /** Members Other */
+            members_other?: number | null;
+            /** Management Fte */
+            management_fte?: number | string | null;
+            /** Industrial Ecosystems */
+            industrial_ecosystems?: string[] | null;
+            /**
+             * Nace Codes
+             * @example [
+             *       "C13",
+             *       "C14.1"
+             *     ]
+             */
+            nace_codes?: string[] | null;
+            /** S3 Priorities */
+            s3_priorities?: string[] | null;
+            esca_label?: components["schemas"]["EscaLabel"] | null;
+            /** Esca Valid Until */
+            esca_valid_until?: string | null;
+            /** Support Programme */
+            support_programme?: string | null;
+            /** Eccp Profile Url */
+            eccp_profile_url?: string | null;
+            /** Partnership Agreement Signed On */
+            partnership_agreement_signed_on?: string | null;
+        };
+        /** ClusterSummaryOut */
+        ClusterSummaryOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Acronym */
+            acronym: string;
+            /** Country Code */
+            country_code: string;
+            /** Region Code */
+            region_code: string;
+            /** Region Name */
+            region_name: string;
+            /** Is Partner */
+            is_partner: boolean;
+            /** Is Coordinator */
+            is_coordinator: boolean;
+            /** Website En */
+            website_en: string | null;
+            /** Members Total */
+            members_total: number;
+            esca_label: components["schemas"]["EscaLabel"] | null;
+            escp_state: components["schemas"]["EscpState"];
+        };
+        /** ContactCreate */
+        ContactCreate: {
+            /** Name */
+            name: string;
+            /** Job Title */
+            job_title?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** ContactOut */
+        ContactOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Job Title */
+            job_title: string | null;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+        };
+        /** ContactPatch */
+        ContactPatch: {
+            /** Name */
+            name?: string | null;
+            /** Job Title */
+            job_title?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** DuplicateOut */
+        DuplicateOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "same_vat_number" | "similar_name_same_city";
+            /**
+             * Similarity
+             * @description 1.0 for the same VAT number; the name similarity (0.9–1.0) otherwise.
+             */
+            similarity: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "merged" | "dismissed";
+            /** Resolved By */
+            resolved_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            first: components["schemas"]["DuplicateSide"];
+            second: components["schemas"]["DuplicateSide"];
+        };
+        /**
+         * DuplicatePage
+         * @description A page of duplicate candidates, oldest first.
+         */
+        DuplicatePage: {
+            /** Items */
+            items: components["schemas"]["DuplicateOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** DuplicateSide */
+        DuplicateSide: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** City */
+            city: string | null;
+            /** Vat Number */
+            vat_number: string | null;
+            /** Region Code */
+            region_code: string | null;
+        };
+        /**
+         * EscaLabel
+         * @enum {string}
+         */
+        EscaLabel: "bronze" | "silver" | "gold";
+        /**
+         * EscpState
+         * @description A member cluster's way into the ESCP-S3 partnership page on ECCP.
+         * @enum {string}
+         */
+        EscpState: "draft" | "submitted" | "validated" | "linked";
         /**
          * EventFeed
          * @description One page of the feed; `next_cursor` is never null.
@@ -417,6 +1643,13 @@ export interface components {
              */
             occurred_at: string;
         };
+        /** FacetCount */
+        FacetCount: {
+            /** Value */
+            value: string;
+            /** Count */
+            count: number;
+        };
         /** FigureOut */
         FigureOut: {
             /**
@@ -437,11 +1670,1278 @@ export interface components {
             /** Source */
             source: string;
         };
+        /** ImportReport */
+        ImportReport: {
+            /**
+             * Id
+             * @description The stored run; null for a dry run, which writes nothing.
+             */
+            id: string | null;
+            /**
+             * Target
+             * @enum {string}
+             */
+            target: "organisations" | "opportunities";
+            /** Adapter */
+            adapter: string;
+            /** Filename */
+            filename: string | null;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Rows Total */
+            rows_total: number;
+            /** Rows Created */
+            rows_created: number;
+            /** Rows Updated */
+            rows_updated: number;
+            /** Rows Refused */
+            rows_refused: number;
+            /** Rows */
+            rows: components["schemas"]["RowOutcome"][];
+            /** Created At */
+            created_at?: string | null;
+            /**
+             * Warnings
+             * @description About the file as a whole (unknown columns).
+             */
+            warnings?: string[];
+        };
+        /** ImportRunOut */
+        ImportRunOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Target
+             * @enum {string}
+             */
+            target: "organisations" | "opportunities";
+            /** Adapter */
+            adapter: string;
+            /** Filename */
+            filename: string | null;
+            /** Rows Total */
+            rows_total: number;
+            /** Rows Created */
+            rows_created: number;
+            /** Rows Updated */
+            rows_updated: number;
+            /** Rows Refused */
+            rows_refused: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * ImportRunPage
+         * @description A page of import runs, newest first.
+         */
+        ImportRunPage: {
+            /** Items */
+            items: components["schemas"]["ImportRunOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** IndicatorCatalogueEntry */
+        IndicatorCatalogueEntry: {
+            /** Code */
+            code: string;
+            /**
+             * Label
+             * @description The label most regions use for the code.
+             */
+            label: string;
+            /**
+             * Units
+             * @description Every unit the code is recorded in (values in different units differ).
+             */
+            units: string[];
+            /**
+             * Regions
+             * @description NUTS codes of the regions with at least one value.
+             */
+            regions: string[];
+            /**
+             * Years
+             * @description Reference years present (undated values are not listed).
+             */
+            years: number[];
+        };
+        /** IndicatorIn */
+        IndicatorIn: {
+            /**
+             * Code
+             * @example textile_employees
+             */
+            code: string;
+            /** Label */
+            label: string;
+            /**
+             * Value
+             * @description A number or a decimal string.
+             */
+            value: number | string;
+            /** Unit */
+            unit: string;
+            /** Year */
+            year?: number | null;
+            /** Scope */
+            scope: string;
+            quality: components["schemas"]["IndicatorQuality"];
+            /** Source */
+            source: string;
+            /** Source Url */
+            source_url?: string | null;
+        };
+        /** IndicatorOut */
+        IndicatorOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Code
+             * @example textile_employees
+             */
+            code: string;
+            /** Label */
+            label: string;
+            /**
+             * Value
+             * @description The value as a decimal string (never a float).
+             * @example 41251
+             * @example 19.5
+             */
+            value: string;
+            /**
+             * Unit
+             * @example persons
+             * @example %
+             */
+            unit: string;
+            /**
+             * Year
+             * @description Reference year; null where the source does not state one.
+             */
+            year: number | null;
+            /**
+             * Scope
+             * @description What the value covers: a district, a cluster, the region, the country.
+             */
+            scope: string;
+            /** @description `official` statistic or `secondary` source. */
+            quality: components["schemas"]["IndicatorQuality"];
+            /** Source */
+            source: string;
+            /** Source Url */
+            source_url: string | null;
+        };
+        /**
+         * IndicatorPatch
+         * @description Only the fields sent change; `year` and `source_url` may be set to null.
+         */
+        IndicatorPatch: {
+            /** Code */
+            code?: string | null;
+            /** Label */
+            label?: string | null;
+            /** Value */
+            value?: number | string | null;
+            /** Unit */
+            unit?: string | null;
+            /** Year */
+            year?: number | null;
+            /** Scope */
+            scope?: string | null;
+            quality?: components["schemas"]["IndicatorQuality"] | null;
+            /** Source */
+            source?: string | null;
+            /** Source Url */
+            source_url?: string | null;
+        };
+        /**
+         * IndicatorQuality
+         * @enum {string}
+         */
+        IndicatorQuality: "official" | "secondary";
+        /** InterestIn */
+        InterestIn: {
+            /**
+             * Message
+             * @description A note to the managers looking after the opportunity.
+             */
+            message?: string | null;
+        };
+        /**
+         * InterestedPersonOut
+         * @description Someone interested in an opportunity, as the managers looking after it see them.
+         */
+        InterestedPersonOut: {
+            /** Person Name */
+            person_name: string | null;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Organisation Name */
+            organisation_name: string | null;
+            /** Region Code */
+            region_code: string | null;
+            /** Message */
+            message: string | null;
+            /**
+             * Expressed At
+             * Format: date-time
+             */
+            expressed_at: string;
+        };
+        /**
+         * InterestedPersonPage
+         * @description A page of the people interested in an opportunity, oldest first.
+         */
+        InterestedPersonPage: {
+            /** Items */
+            items: components["schemas"]["InterestedPersonOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /**
          * LabelPoint
          * @description Where the region's label sits on a map (WGS 84).
          */
         LabelPoint: {
+            /** Lon */
+            lon: number;
+            /** Lat */
+            lat: number;
+        };
+        /** MapPoint */
+        MapPoint: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "organisation" | "opportunity";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lon */
+            lon: number;
+            /** Lat */
+            lat: number;
+            /** Label */
+            label: string;
+            /** Kind */
+            kind: string;
+            /** Priorities */
+            priorities: string[];
+            /** Region */
+            region: string | null;
+            /**
+             * Approximate
+             * @description True when drawn at its first region's label point (it has no point).
+             */
+            approximate: boolean;
+        };
+        /** MapPoints */
+        MapPoints: {
+            /** Points */
+            points: components["schemas"]["MapPoint"][];
+            /**
+             * Truncated
+             * @description More points matched than the cap; narrow the filters or the bbox.
+             */
+            truncated: boolean;
+        };
+        /** MatchReason */
+        MatchReason: {
+            /**
+             * Code
+             * @description Stable code; the SPA translates by it.
+             * @example shared_priorities
+             */
+            code: string;
+            /** Params */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * Text
+             * @description The same in English, for API users.
+             */
+            text: string;
+            /**
+             * Points
+             * @description What it adds to (or, for a mismatch, takes from) the score.
+             */
+            points: number;
+        };
+        /** MatchedOpportunity */
+        MatchedOpportunity: {
+            opportunity: components["schemas"]["OpportunityHit"];
+            /** Score */
+            score: number;
+            /** Reasons */
+            reasons: components["schemas"]["MatchReason"][];
+            /** Mismatches */
+            mismatches: components["schemas"]["MatchReason"][];
+        };
+        /**
+         * MatchingOpportunities
+         * @description Open opportunities the caller may see, best fit first, each with why it fits and why not.
+         */
+        MatchingOpportunities: {
+            organisation: components["schemas"]["OrganisationRef"];
+            /** Items */
+            items: components["schemas"]["MatchedOpportunity"][];
+            /**
+             * Candidates
+             * @description How many opportunities passed the prefilter and were scored.
+             */
+            candidates: number;
+        };
+        /** MergeOut */
+        MergeOut: {
+            duplicate: components["schemas"]["DuplicateOut"];
+            survivor: components["schemas"]["OrganisationDetail"];
+        };
+        /** MergeRequest */
+        MergeRequest: {
+            /**
+             * Keep
+             * @description Which record of the pair survives.
+             * @enum {string}
+             */
+            keep: "first" | "second";
+        };
+        /**
+         * MyInterest
+         * @description The caller's own interest in the opportunity; null for anonymous visitors.
+         */
+        MyInterest: {
+            /** Expressed */
+            expressed: boolean;
+            /** Message */
+            message?: string | null;
+            /** Expressed At */
+            expressed_at?: string | null;
+        };
+        /**
+         * MyInterestOut
+         * @description An opportunity the caller is interested in.
+         */
+        MyInterestOut: {
+            /**
+             * Opportunity Id
+             * Format: uuid
+             */
+            opportunity_id: string;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["OpportunityKind"];
+            /** Deadline */
+            deadline: string | null;
+            status: components["schemas"]["OpportunityStatus"];
+            /** Message */
+            message: string | null;
+            /**
+             * Expressed At
+             * Format: date-time
+             */
+            expressed_at: string;
+        };
+        /**
+         * MyInterestPage
+         * @description A page of the caller's interests, oldest first.
+         */
+        MyInterestPage: {
+            /** Items */
+            items: components["schemas"]["MyInterestOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** NewOpportunityHit */
+        NewOpportunityHit: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "opportunity";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Title */
+            title: string;
+            /**
+             * Summary
+             * @description The start of the summary (at most 240 characters, cut at a word).
+             */
+            summary: string;
+            /** Region Codes */
+            region_codes: string[];
+            /** Country Codes */
+            country_codes: string[];
+            /** Priorities */
+            priorities: string[];
+            /** Deadline */
+            deadline: string | null;
+            /**
+             * Budget Eur
+             * @description EUR, as a decimal string.
+             */
+            budget_eur: string | null;
+            /** Status */
+            status: string;
+            /** Visibility */
+            visibility: string;
+            /** Lon */
+            lon: number | null;
+            /** Lat */
+            lat: number | null;
+            /**
+             * Rank
+             * @description Text relevance plus the documented boosts; null without `q`.
+             */
+            rank: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Published At */
+            published_at: string | null;
+            /** Is New */
+            is_new: boolean;
+        };
+        /** NewOrganisationHit */
+        NewOrganisationHit: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "organisation";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @description The start of the description (at most 240 characters).
+             */
+            description: string | null;
+            /** Country Code */
+            country_code: string;
+            /** Region Code */
+            region_code: string | null;
+            /** City */
+            city: string | null;
+            /** Priorities */
+            priorities: string[];
+            /** Nace Codes */
+            nace_codes: string[];
+            /** Size Class */
+            size_class: string | null;
+            /** Value Chain */
+            value_chain: string[];
+            /** Website */
+            website: string | null;
+            /** Visibility */
+            visibility: string;
+            /** Lon */
+            lon: number | null;
+            /** Lat */
+            lat: number | null;
+            /**
+             * Rank
+             * @description Text relevance; null without `q`.
+             */
+            rank: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Is New */
+            is_new: boolean;
+        };
+        /** OpportunityCreate */
+        OpportunityCreate: {
+            /** Title */
+            title: string;
+            /** Summary */
+            summary: string;
+            /**
+             * Language
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "it" | "ro" | "es" | "pt" | "cs" | "sv" | "fr";
+            /** Priorities */
+            priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+            /** Region Codes */
+            region_codes: string[];
+            /** Nace Codes */
+            nace_codes?: string[];
+            /** Value Chain */
+            value_chain?: components["schemas"]["ValueChainStep"][];
+            point?: components["schemas"]["Point"] | null;
+            /** Deadline */
+            deadline?: string | null;
+            /** Budget Eur */
+            budget_eur?: (number | string) | null;
+            /** Source */
+            source?: string | null;
+            /**
+             * Source Ref
+             * @description The record's id at its source; with `source`, what a re-import updates by.
+             */
+            source_ref?: string | null;
+            /** Link */
+            link?: string | null;
+            /** @default consortium */
+            visibility: components["schemas"]["Visibility"];
+            /**
+             * Organisation Id
+             * @description The publishing organisation, if any.
+             */
+            organisation_id?: string | null;
+            /**
+             * Owner Region Code
+             * @description The region whose cluster managers look after it; defaults to the one region the creator manages.
+             */
+            owner_region_code?: string | null;
+            kind: components["schemas"]["OpportunityKind"];
+            /**
+             * Status
+             * @default open
+             * @enum {string}
+             */
+            status: "draft" | "open";
+        };
+        /** OpportunityDetailOut */
+        OpportunityDetailOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["OpportunityKind"];
+            /** Title */
+            title: string;
+            /** Summary */
+            summary: string;
+            /** Language */
+            language: string;
+            /** Priorities */
+            priorities: string[];
+            /** Region Codes */
+            region_codes: string[];
+            /**
+             * Country Codes
+             * @description The first two letters of each region code (EL for Greece).
+             */
+            country_codes: string[];
+            /** Nace Codes */
+            nace_codes: string[];
+            /** Value Chain */
+            value_chain: string[];
+            point: components["schemas"]["Point"] | null;
+            /** Deadline */
+            deadline: string | null;
+            /**
+             * Budget Eur
+             * @description EUR, as a string to keep it exact.
+             */
+            budget_eur: string | null;
+            /** Source */
+            source: string | null;
+            /** Source Ref */
+            source_ref: string | null;
+            /** Link */
+            link: string | null;
+            status: components["schemas"]["OpportunityStatus"];
+            visibility: components["schemas"]["Visibility"];
+            /** Owner Region Code */
+            owner_region_code: string;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** @description Whether the signed-in caller has expressed interest. */
+            interest: components["schemas"]["MyInterest"] | null;
+            /**
+             * Interest Count
+             * @description How many people expressed interest: only for the managers who may see who they are.
+             */
+            interest_count: number | null;
+        };
+        /**
+         * OpportunityFacets
+         * @description Counts per value; each facet applies every other active filter but not its own (disjunctive).
+         */
+        OpportunityFacets: {
+            /**
+             * Region
+             * @description Values by count (highest first), then by value.
+             */
+            region: components["schemas"]["FacetCount"][];
+            /**
+             * Country
+             * @description Values by count (highest first), then by value.
+             */
+            country: components["schemas"]["FacetCount"][];
+            /**
+             * Kind
+             * @description Values by count (highest first), then by value.
+             */
+            kind: components["schemas"]["FacetCount"][];
+            /**
+             * Priority
+             * @description Values by count (highest first), then by value.
+             */
+            priority: components["schemas"]["FacetCount"][];
+            /**
+             * Nace
+             * @description NACE divisions (C13), counted once per record.
+             */
+            nace: components["schemas"]["FacetCount"][];
+            /**
+             * Status
+             * @description Values by count (highest first), then by value.
+             */
+            status: components["schemas"]["FacetCount"][];
+            /**
+             * Deadline
+             * @description Buckets: overdue, next_30_days, next_90_days, later, none.
+             */
+            deadline: components["schemas"]["FacetCount"][];
+        };
+        /** OpportunityHit */
+        OpportunityHit: {
+            /**
+             * Type
+             * @default opportunity
+             * @constant
+             */
+            type: "opportunity";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Title */
+            title: string;
+            /**
+             * Summary
+             * @description The start of the summary (at most 240 characters, cut at a word).
+             */
+            summary: string;
+            /** Region Codes */
+            region_codes: string[];
+            /** Country Codes */
+            country_codes: string[];
+            /** Priorities */
+            priorities: string[];
+            /** Deadline */
+            deadline: string | null;
+            /**
+             * Budget Eur
+             * @description EUR, as a decimal string.
+             */
+            budget_eur: string | null;
+            /** Status */
+            status: string;
+            /** Visibility */
+            visibility: string;
+            /** Lon */
+            lon: number | null;
+            /** Lat */
+            lat: number | null;
+            /**
+             * Rank
+             * @description Text relevance plus the documented boosts; null without `q`.
+             */
+            rank: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Published At */
+            published_at: string | null;
+        };
+        /**
+         * OpportunityKind
+         * @enum {string}
+         */
+        OpportunityKind: "business_cooperation" | "technology_offer" | "technology_request" | "rnd" | "funding_call" | "tender" | "investment" | "event";
+        /** OpportunityOut */
+        OpportunityOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["OpportunityKind"];
+            /** Title */
+            title: string;
+            /** Summary */
+            summary: string;
+            /** Language */
+            language: string;
+            /** Priorities */
+            priorities: string[];
+            /** Region Codes */
+            region_codes: string[];
+            /**
+             * Country Codes
+             * @description The first two letters of each region code (EL for Greece).
+             */
+            country_codes: string[];
+            /** Nace Codes */
+            nace_codes: string[];
+            /** Value Chain */
+            value_chain: string[];
+            point: components["schemas"]["Point"] | null;
+            /** Deadline */
+            deadline: string | null;
+            /**
+             * Budget Eur
+             * @description EUR, as a string to keep it exact.
+             */
+            budget_eur: string | null;
+            /** Source */
+            source: string | null;
+            /** Source Ref */
+            source_ref: string | null;
+            /** Link */
+            link: string | null;
+            status: components["schemas"]["OpportunityStatus"];
+            visibility: components["schemas"]["Visibility"];
+            /** Owner Region Code */
+            owner_region_code: string;
+            /** Organisation Id */
+            organisation_id: string | null;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * OpportunityPage
+         * @description A page of opportunities, soonest deadline first (open-ended ones last), then by id.
+         */
+        OpportunityPage: {
+            /** Items */
+            items: components["schemas"]["OpportunityOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * OpportunitySearchPage
+         * @description One page of matching opportunities, the exact number of matches, and the facet counts.
+         */
+        OpportunitySearchPage: {
+            /** Items */
+            items: components["schemas"]["OpportunityHit"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total: number;
+            facets: components["schemas"]["OpportunityFacets"];
+        };
+        /**
+         * OpportunityStatus
+         * @description draft (only its managers see it) → open → closed; archived hides it from the map.
+         * @enum {string}
+         */
+        OpportunityStatus: "draft" | "open" | "closed" | "archived";
+        /**
+         * OpportunityUpdate
+         * @description Only the fields sent are changed; `null` clears an optional field.
+         */
+        OpportunityUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Language */
+            language?: ("en" | "it" | "ro" | "es" | "pt" | "cs" | "sv" | "fr") | null;
+            /** Priorities */
+            priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[] | null;
+            /**
+             * Region Codes
+             * @description NUTS-2 regions it concerns; the country codes are derived from them.
+             */
+            region_codes?: string[] | null;
+            /** Nace Codes */
+            nace_codes?: string[] | null;
+            /** Value Chain */
+            value_chain?: components["schemas"]["ValueChainStep"][] | null;
+            point?: components["schemas"]["Point"] | null;
+            /** Deadline */
+            deadline?: string | null;
+            /** Budget Eur */
+            budget_eur?: (number | string) | null;
+            /** Source */
+            source?: string | null;
+            /**
+             * Source Ref
+             * @description The record's id at its source; with `source`, what a re-import updates by.
+             */
+            source_ref?: string | null;
+            /** Link */
+            link?: string | null;
+            visibility?: components["schemas"]["Visibility"] | null;
+            /**
+             * Organisation Id
+             * @description The publishing organisation, if any.
+             */
+            organisation_id?: string | null;
+            /**
+             * Owner Region Code
+             * @description The region whose cluster managers look after it; defaults to the one region the creator manages.
+             */
+            owner_region_code?: string | null;
+            kind?: components["schemas"]["OpportunityKind"] | null;
+            status?: components["schemas"]["OpportunityStatus"] | null;
+        };
+        /**
+         * OrganisationCreate
+         * @description A new organisation. Field order matters: cross-field checks read the fields before them.
+         */
+        OrganisationCreate: {
+            /** Name */
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /**
+             * Vat Number
+             * @description Normalised: upper-case, without spaces, dots and dashes.
+             * @example IT01234567890
+             */
+            vat_number?: string | null;
+            /**
+             * Country Code
+             * @description ISO 3166-1 alpha-2.
+             * @example IT
+             */
+            country_code: string;
+            /**
+             * Region Code
+             * @description NUTS-2 code (EL… for Greece).
+             * @example ITI1
+             */
+            region_code?: string | null;
+            /** City */
+            city?: string | null;
+            /** Lon */
+            lon?: number | null;
+            /** Lat */
+            lat?: number | null;
+            /**
+             * Nace Codes
+             * @example [
+             *       "C13.20"
+             *     ]
+             */
+            nace_codes?: string[];
+            size_class?: components["schemas"]["SizeClass"] | null;
+            /** Value Chain */
+            value_chain?: components["schemas"]["ValueChainStep"][];
+            /** Capabilities */
+            capabilities?: string[];
+            /** Certifications */
+            certifications?: string[];
+            /** Priorities */
+            priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+            /** Cluster Ids */
+            cluster_ids?: string[];
+            /** Website */
+            website?: string | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Language
+             * @description The language the description is written in.
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "it" | "ro" | "es" | "pt" | "cs" | "sv" | "fr";
+            /** @default consortium */
+            visibility: components["schemas"]["Visibility"];
+        };
+        /** OrganisationDetail */
+        OrganisationDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** Vat Number */
+            vat_number: string | null;
+            /** Country Code */
+            country_code: string;
+            /** Region Code */
+            region_code: string | null;
+            /** City */
+            city: string | null;
+            /** Lon */
+            lon: number | null;
+            /** Lat */
+            lat: number | null;
+            /** Nace Codes */
+            nace_codes: string[];
+            size_class: components["schemas"]["SizeClass"] | null;
+            /** Value Chain */
+            value_chain: string[];
+            /** Capabilities */
+            capabilities: string[];
+            /** Certifications */
+            certifications: string[];
+            /** Priorities */
+            priorities: string[];
+            /** Cluster Ids */
+            cluster_ids: string[];
+            /** Website */
+            website: string | null;
+            /** Description */
+            description: string | null;
+            /** Language */
+            language: string;
+            visibility: components["schemas"]["Visibility"];
+            /**
+             * Merged Into Id
+             * @description Set on a merged record: follow it to the survivor.
+             */
+            merged_into_id: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Contacts
+             * @description Only for the managers of its region, the admin and its own members; otherwise null.
+             */
+            contacts: components["schemas"]["ContactOut"][] | null;
+        };
+        /**
+         * OrganisationFacets
+         * @description Counts per value; each facet applies every other active filter but not its own (disjunctive).
+         */
+        OrganisationFacets: {
+            /**
+             * Region
+             * @description Values by count (highest first), then by value.
+             */
+            region: components["schemas"]["FacetCount"][];
+            /**
+             * Country
+             * @description Values by count (highest first), then by value.
+             */
+            country: components["schemas"]["FacetCount"][];
+            /**
+             * Kind
+             * @description Values by count (highest first), then by value.
+             */
+            kind: components["schemas"]["FacetCount"][];
+            /**
+             * Priority
+             * @description Values by count (highest first), then by value.
+             */
+            priority: components["schemas"]["FacetCount"][];
+            /**
+             * Nace
+             * @description NACE divisions (C13), counted once per record.
+             */
+            nace: components["schemas"]["FacetCount"][];
+            /**
+             * Size Class
+             * @description Values by count (highest first), then by value.
+             */
+            size_class: components["schemas"]["FacetCount"][];
+        };
+        /** OrganisationHit */
+        OrganisationHit: {
+            /**
+             * Type
+             * @default organisation
+             * @constant
+             */
+            type: "organisation";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @description The start of the description (at most 240 characters).
+             */
+            description: string | null;
+            /** Country Code */
+            country_code: string;
+            /** Region Code */
+            region_code: string | null;
+            /** City */
+            city: string | null;
+            /** Priorities */
+            priorities: string[];
+            /** Nace Codes */
+            nace_codes: string[];
+            /** Size Class */
+            size_class: string | null;
+            /** Value Chain */
+            value_chain: string[];
+            /** Website */
+            website: string | null;
+            /** Visibility */
+            visibility: string;
+            /** Lon */
+            lon: number | null;
+            /** Lat */
+            lat: number | null;
+            /**
+             * Rank
+             * @description Text relevance; null without `q`.
+             */
+            rank: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * OrganisationKind
+         * @enum {string}
+         */
+        OrganisationKind: "company" | "rnd_centre" | "university" | "science_park" | "business_network" | "investor";
+        /**
+         * OrganisationOut
+         * @description An organisation as lists show it: never its contacts.
+         */
+        OrganisationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** Vat Number */
+            vat_number: string | null;
+            /** Country Code */
+            country_code: string;
+            /** Region Code */
+            region_code: string | null;
+            /** City */
+            city: string | null;
+            /** Lon */
+            lon: number | null;
+            /** Lat */
+            lat: number | null;
+            /** Nace Codes */
+            nace_codes: string[];
+            size_class: components["schemas"]["SizeClass"] | null;
+            /** Value Chain */
+            value_chain: string[];
+            /** Capabilities */
+            capabilities: string[];
+            /** Certifications */
+            certifications: string[];
+            /** Priorities */
+            priorities: string[];
+            /** Cluster Ids */
+            cluster_ids: string[];
+            /** Website */
+            website: string | null;
+            /** Description */
+            description: string | null;
+            /** Language */
+            language: string;
+            visibility: components["schemas"]["Visibility"];
+            /**
+             * Merged Into Id
+             * @description Set on a merged record: follow it to the survivor.
+             */
+            merged_into_id: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * OrganisationPage
+         * @description A page of organisations, by name then id.
+         */
+        OrganisationPage: {
+            /** Items */
+            items: components["schemas"]["OrganisationOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * OrganisationPatch
+         * @description The fields to change; absent fields stay as they are, `null` clears an optional field.
+         */
+        OrganisationPatch: {
+            /** Name */
+            name?: string | null;
+            kind?: components["schemas"]["OrganisationKind"] | null;
+            /** Vat Number */
+            vat_number?: string | null;
+            /** Country Code */
+            country_code?: string | null;
+            /** Region Code */
+            region_code?: string | null;
+            /** City */
+            city?: string | null;
+            /** Lon */
+            lon?: number | null;
+            /** Lat */
+            lat?: number | null;
+            /** Nace Codes */
+            nace_codes?: string[] | null;
+            size_class?: components["schemas"]["SizeClass"] | null;
+            /** Value Chain */
+            value_chain?: components["schemas"]["ValueChainStep"][] | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Certifications */
+            certifications?: string[] | null;
+            /** Priorities */
+            priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[] | null;
+            /** Cluster Ids */
+            cluster_ids?: string[] | null;
+            /** Website */
+            website?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Language */
+            language?: ("en" | "it" | "ro" | "es" | "pt" | "cs" | "sv" | "fr") | null;
+            visibility?: components["schemas"]["Visibility"] | null;
+        };
+        /** OrganisationRef */
+        OrganisationRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * OrganisationSearchPage
+         * @description One page of matching organisations, the exact number of matches, and the facet counts.
+         */
+        OrganisationSearchPage: {
+            /** Items */
+            items: components["schemas"]["OrganisationHit"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total: number;
+            facets: components["schemas"]["OrganisationFacets"];
+        };
+        /**
+         * PlatformFigures
+         * @description Live counts from the platform's own records, limited to what the caller may see.
+         */
+        PlatformFigures: {
+            /**
+             * Organisations
+             * @description Organisations registered in the region (merged duplicates excluded).
+             */
+            organisations: number;
+            /**
+             * Opportunities Open
+             * @description Open opportunities of the region (its own or located there).
+             */
+            opportunities_open: number;
+            /**
+             * Interests
+             * @description Interests expressed in the region's published opportunities.
+             */
+            interests: number;
+            /**
+             * Cluster Members
+             * @description Members of the region's partner cluster(s), all member types.
+             */
+            cluster_members: number;
+            /**
+             * Escp State
+             * @description ESCP-S3 state of the region's partner cluster.
+             */
+            escp_state: string | null;
+        };
+        /**
+         * Point
+         * @description A place on the map (WGS 84).
+         */
+        Point: {
             /** Lon */
             lon: number;
             /** Lat */
@@ -460,6 +2960,58 @@ export interface components {
              * @description English name.
              */
             name: string;
+        };
+        /** PriorityOverlapOut */
+        PriorityOverlapOut: {
+            /**
+             * Priority Codes
+             * @description The five thematic priorities, in the partnership's order.
+             */
+            priority_codes: string[];
+            /**
+             * Regions
+             * @description By NUTS code.
+             */
+            regions: components["schemas"]["RegionPriorities"][];
+            /**
+             * Pairs
+             * @description Each pair once (region_a < region_b), by NUTS codes.
+             */
+            pairs: components["schemas"]["PriorityOverlapPair"][];
+        };
+        /** PriorityOverlapPair */
+        PriorityOverlapPair: {
+            /** Region A */
+            region_a: string;
+            /** Region B */
+            region_b: string;
+            /**
+             * Shared
+             * @description Thematic priorities both regions' S3 priorities are tied to.
+             */
+            shared: string[];
+            /** Count */
+            count: number;
+            /**
+             * Jaccard
+             * @description |shared| / |either|; null when neither region has any priority.
+             */
+            jaccard: number | null;
+        };
+        /** ReadinessCriterion */
+        ReadinessCriterion: {
+            /**
+             * Code
+             * @example management_fte
+             * @example committed_members
+             * @example member_types
+             * @example english_website
+             */
+            code: string;
+            /** Met */
+            met: boolean;
+            /** Message */
+            message: string;
         };
         /** RegionDetailOut */
         RegionDetailOut: {
@@ -485,6 +3037,13 @@ export interface components {
             clusters: components["schemas"]["ClusterOut"][];
             /** Figures */
             figures: components["schemas"]["FigureOut"][];
+            /**
+             * Indicators
+             * @description By code, newest year first; each with scope and source.
+             */
+            indicators: components["schemas"]["IndicatorOut"][];
+            /** S3 Priorities */
+            s3_priorities: components["schemas"]["S3PriorityOut"][];
         };
         /** RegionOut */
         RegionOut: {
@@ -519,6 +3078,335 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** RegionPriorities */
+        RegionPriorities: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Priorities
+             * @description Thematic priorities any of the region's S3 priorities is tied to.
+             */
+            priorities: string[];
+        };
+        /** RowOutcome */
+        RowOutcome: {
+            /**
+             * Row
+             * @description 1-based data row number (the header is row 0) or feed item number.
+             */
+            row: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "updated" | "unchanged" | "refused";
+            /**
+             * Id
+             * @description The record created or updated.
+             */
+            id?: string | null;
+            /**
+             * Label
+             * @description A name or title to recognise the row by.
+             */
+            label?: string | null;
+            /**
+             * Problems
+             * @description Why a row was refused.
+             */
+            problems?: components["schemas"]["RowProblem"][];
+            /**
+             * Warnings
+             * @description Accepted, but worth a look (a likely duplicate).
+             */
+            warnings?: string[];
+        };
+        /** RowProblem */
+        RowProblem: {
+            /**
+             * Field
+             * @description The column (or feed field) that was wrong; `row` for the row as a whole.
+             */
+            field: string;
+            /** Message */
+            message: string;
+        };
+        /** S3PriorityIn */
+        S3PriorityIn: {
+            /** Title */
+            title: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Thematic Priorities
+             * @example [
+             *       "circular_economy"
+             *     ]
+             */
+            thematic_priorities?: string[];
+            /**
+             * Source
+             * @description The S3 strategy document it comes from.
+             */
+            source: string;
+            /**
+             * Position
+             * @description Place in the list; default: last.
+             */
+            position?: number | null;
+        };
+        /** S3PriorityOut */
+        S3PriorityOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /**
+             * Thematic Priorities
+             * @description Codes of the partnership's thematic priorities it serves.
+             */
+            thematic_priorities: string[];
+            /** Source */
+            source: string;
+        };
+        /** S3PriorityPatch */
+        S3PriorityPatch: {
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Thematic Priorities */
+            thematic_priorities?: string[] | null;
+            /** Source */
+            source?: string | null;
+            /** Position */
+            position?: number | null;
+        };
+        /** SavedSearchIn */
+        SavedSearchIn: {
+            /** Name */
+            name: string;
+            /**
+             * Target
+             * @enum {string}
+             */
+            target: "organisations" | "opportunities";
+            /**
+             * Criteria
+             * @description The filters of GET /search/{target} (not cursor/limit), validated by the same rules.
+             */
+            criteria?: {
+                [key: string]: unknown;
+            };
+        };
+        /** SavedSearchOut */
+        SavedSearchOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Target
+             * @enum {string}
+             */
+            target: "organisations" | "opportunities";
+            /** Criteria */
+            criteria: {
+                [key: string]: unknown;
+            };
+            /**
+             * Last Seen At
+             * Format: date-time
+             */
+            last_seen_at: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * New Count
+             * @description Matches created or published since `last_seen_at`.
+             */
+            new_count: number;
+        };
+        /**
+         * SavedSearchPage
+         * @description The caller's saved searches by name.
+         */
+        SavedSearchPage: {
+            /** Items */
+            items: components["schemas"]["SavedSearchOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** SavedSearchPatch */
+        SavedSearchPatch: {
+            /** Name */
+            name?: string | null;
+            /**
+             * Target
+             * @description Changing it needs `criteria` for the new target.
+             */
+            target?: ("organisations" | "opportunities") | null;
+            /** Criteria */
+            criteria?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * SavedSearchResults
+         * @description A saved search run now: its matches, flagged `is_new` when created or published since the last look.
+         */
+        SavedSearchResults: {
+            /** Items */
+            items: (components["schemas"]["NewOpportunityHit"] | components["schemas"]["NewOrganisationHit"])[];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Saved Search Id
+             * Format: uuid
+             */
+            saved_search_id: string;
+            /**
+             * Target
+             * @enum {string}
+             */
+            target: "organisations" | "opportunities";
+            /** Total */
+            total: number;
+            /** New Count */
+            new_count: number;
+        };
+        /** ScorecardIndicator */
+        ScorecardIndicator: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /**
+             * Values
+             * @description Each region's latest value by NUTS code (newest year; an undated value counts as oldest).
+             */
+            values: {
+                [key: string]: components["schemas"]["ScorecardValue"] | null;
+            };
+            /**
+             * Units Differ
+             * @description The regions' values are in different units: compare with care.
+             */
+            units_differ: boolean;
+            /**
+             * Scopes Differ
+             * @description The values cover different scopes (district, cluster, region...).
+             */
+            scopes_differ: boolean;
+        };
+        /** ScorecardOut */
+        ScorecardOut: {
+            /**
+             * Regions
+             * @description By NUTS code.
+             */
+            regions: components["schemas"]["ScorecardRegion"][];
+            /**
+             * Indicators
+             * @description By indicator code.
+             */
+            indicators: components["schemas"]["ScorecardIndicator"][];
+        };
+        /** ScorecardRegion */
+        ScorecardRegion: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Country Code */
+            country_code: string;
+            platform: components["schemas"]["PlatformFigures"];
+        };
+        /** ScorecardValue */
+        ScorecardValue: {
+            /**
+             * Value
+             * @description Decimal string.
+             */
+            value: string;
+            /** Unit */
+            unit: string;
+            /** Year */
+            year: number | null;
+            /** Scope */
+            scope: string;
+            quality: components["schemas"]["IndicatorQuality"];
+            /** Source */
+            source: string;
+            /** Source Url */
+            source_url: string | null;
+        };
+        /**
+         * SizeClass
+         * @description EU SME definition by head count: micro < 10, small < 50, medium < 250, large ≥ 250.
+         * @enum {string}
+         */
+        SizeClass: "micro" | "small" | "medium" | "large";
+        /** StateChangeOut */
+        StateChangeOut: {
+            from_state: components["schemas"]["EscpState"];
+            to_state: components["schemas"]["EscpState"];
+            /**
+             * Changed By
+             * @description The user id of who took the step.
+             */
+            changed_by: string;
+            /** Changed By Name */
+            changed_by_name: string | null;
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            /** Comment */
+            comment: string | null;
+        };
+        /** TransitionIn */
+        TransitionIn: {
+            to_state: components["schemas"]["EscpState"];
+            /**
+             * Comment
+             * @description Required when going back to draft.
+             */
+            comment?: string | null;
+        };
+        /**
+         * ValueChainStep
+         * @description The textile & clothing value chain, in order (the matchmaking service uses the same steps).
+         * @enum {string}
+         */
+        ValueChainStep: "fibre" | "yarn" | "fabric" | "finishing" | "garment" | "retail" | "recycling";
+        /**
+         * Visibility
+         * @description Who may see a record: everyone (open data, anonymous visitors) or signed-in partnership users only.
+         * @enum {string}
+         */
+        Visibility: "public" | "consortium";
     };
     responses: never;
     parameters: never;
@@ -724,6 +3612,233 @@ export interface operations {
             };
         };
     };
+    "intelligence-regions-get_priority_overlap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriorityOverlapOut"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-get_scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardOut"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-get_boundaries": {
+        parameters: {
+            query?: {
+                /** @description Add this indicator's latest value to each feature. */
+                indicator?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["BoundaryCollection"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/geo+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-import_boundaries": {
+        parameters: {
+            query?: {
+                /** @description Where the polygons come from, e.g. 'GISCO NUTS 2021'. */
+                source?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A GeoJSON FeatureCollection (at most 20 MB), as the body or as the multipart field `file`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "application/geo+json": Record<string, never>;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoundaryImportReport"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-delete_boundaries": {
+        parameters: {
+            query?: {
+                /** @description Only this region's boundary. */
+                code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "intelligence-regions-list_regions": {
         parameters: {
             query?: {
@@ -747,14 +3862,34 @@ export interface operations {
                     "application/json": components["schemas"]["RegionPage"];
                 };
             };
-            /** @description Authentication required */
-            401: {
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": unknown;
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-list_indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorCatalogueEntry"][];
                 };
             };
             /** @description Invalid input */
@@ -790,8 +3925,418 @@ export interface operations {
                     "application/json": components["schemas"]["RegionDetailOut"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-create_indicator": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description NUTS-2 code, e.g. ITI1 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorOut"];
+                };
+            };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-delete_indicator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description NUTS-2 code, e.g. ITI1 */
+                code: string;
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-update_indicator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description NUTS-2 code, e.g. ITI1 */
+                code: string;
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-create_s3_priority": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description NUTS-2 code, e.g. ITI1 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["S3PriorityIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["S3PriorityOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-delete_s3_priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description NUTS-2 code, e.g. ITI1 */
+                code: string;
+                priority_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-regions-update_s3_priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description NUTS-2 code, e.g. ITI1 */
+                code: string;
+                priority_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["S3PriorityPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["S3PriorityOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -842,6 +4387,2542 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-list_opportunities": {
+        parameters: {
+            query?: {
+                /** @description Drafts are listed only to their managers. */
+                status?: components["schemas"]["OpportunityStatus"];
+                kind?: components["schemas"]["OpportunityKind"] | null;
+                /** @description A NUTS-2 region the opportunity concerns. */
+                region?: string | null;
+                /** @description The publishing organisation. */
+                organisation_id?: string | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityPage"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-create_opportunity": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityDetailOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-import_opportunities": {
+        parameters: {
+            query: {
+                /** @description csv (our template), een (EEN profiles), calls (EU F&T). */
+                adapter: "csv" | "een" | "calls";
+                /** @description Check and report only; nothing is written. */
+                dry_run?: boolean;
+                /** @description The region that looks after the items; defaults to the one you manage. */
+                owner_region?: string | null;
+                /** @description For `calls`: the regions the calls are placed in (else the owner's). */
+                regions?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_opportunities-import_opportunities"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-get_opportunity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opportunity's id. */
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityDetailOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-update_opportunity": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The opportunity's id. */
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityDetailOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-express_interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opportunity's id. */
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInterestOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-withdraw_interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The opportunity's id. */
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-list_interested_people": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The opportunity's id. */
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestedPersonPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-opportunities-list_my_interests": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInterestPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-clusters-list_clusters": {
+        parameters: {
+            query?: {
+                /** @description NUTS-2 code */
+                region?: string | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPage"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-clusters-get_cluster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The cluster's version, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDetailOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-clusters-update_cluster": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The cluster's version, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDetailOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-clusters-transition_cluster": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The cluster's version, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDetailOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-clusters-list_cluster_members": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterMemberPage"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-list_organisations": {
+        parameters: {
+            query?: {
+                /** @description NUTS-2 code, e.g. ITI1. */
+                region?: string | null;
+                kind?: components["schemas"]["OrganisationKind"] | null;
+                /** @description Members of this cluster only. */
+                cluster_id?: string | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-create_organisation": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-import_organisations": {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_organisations-import_organisations"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-get_organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id. */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-delete_organisation": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's id. */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-update_organisation": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's id. */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-list_contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id. */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-add_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id. */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-delete_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id. */
+                organisation_id: string;
+                /** @description The contact's id. */
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-update_contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id. */
+                organisation_id: string;
+                /** @description The contact's id. */
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-list_duplicates": {
+        parameters: {
+            query?: {
+                /** @description Which pairs. */
+                status?: "open" | "merged" | "dismissed";
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-merge_duplicate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The duplicate candidate's id. */
+                candidate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-organisations-dismiss_duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The duplicate candidate's id. */
+                candidate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-imports-list_import_runs": {
+        parameters: {
+            query?: {
+                /** @description Only these. */
+                target?: ("organisations" | "opportunities") | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-imports-get_import_run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The run's id. */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-search_opportunities": {
+        parameters: {
+            query?: {
+                /** @description Words to look for, in any partner language; "quoted phrase", OR and -word work as on the web. */
+                q?: string | null;
+                /** @description NUTS-2 region code(s), e.g. PT11. */
+                region?: string[];
+                /** @description ISO 3166-1 alpha-2 country code(s). */
+                country?: string[];
+                /** @description Thematic priority code(s). */
+                priority?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+                /** @description NACE Rev.2 code(s); a prefix matches its sub-codes (C13 matches C13.20). */
+                nace?: string[];
+                /** @description Only records with (true) or without (false) a point. */
+                has_point?: boolean | null;
+                /** @description minLon,minLat,maxLon,maxLat (WGS 84). */
+                bbox?: string | null;
+                /** @description Deadline on or after this day. */
+                deadline_from?: string | null;
+                /** @description Deadline on or before this day. */
+                deadline_to?: string | null;
+                /** @description Opportunity kind(s). */
+                kind?: components["schemas"]["OpportunityKind"][];
+                /** @description Status(es); open by default. Drafts are found only by their region's managers and the admin. */
+                status?: components["schemas"]["OpportunityStatus"][];
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunitySearchPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-search_organisations": {
+        parameters: {
+            query?: {
+                /** @description Words to look for, in any partner language; "quoted phrase", OR and -word work as on the web. */
+                q?: string | null;
+                /** @description NUTS-2 region code(s), e.g. PT11. */
+                region?: string[];
+                /** @description ISO 3166-1 alpha-2 country code(s). */
+                country?: string[];
+                /** @description Thematic priority code(s). */
+                priority?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+                /** @description NACE Rev.2 code(s); a prefix matches its sub-codes (C13 matches C13.20). */
+                nace?: string[];
+                /** @description Only records with (true) or without (false) a point. */
+                has_point?: boolean | null;
+                /** @description minLon,minLat,maxLon,maxLat (WGS 84). */
+                bbox?: string | null;
+                /** @description Organisation kind(s). */
+                kind?: components["schemas"]["OrganisationKind"][];
+                /** @description Size class(es). */
+                size_class?: components["schemas"]["SizeClass"][];
+                /** @description Value-chain step(s) the organisation works in. */
+                value_chain?: components["schemas"]["ValueChainStep"][];
+                /** @description Member of (any of) these cluster(s). */
+                cluster_id?: string[];
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSearchPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-map_points": {
+        parameters: {
+            query?: {
+                /** @description Words to look for, in any partner language; "quoted phrase", OR and -word work as on the web. */
+                q?: string | null;
+                /** @description NUTS-2 region code(s), e.g. PT11. */
+                region?: string[];
+                /** @description ISO 3166-1 alpha-2 country code(s). */
+                country?: string[];
+                /** @description Thematic priority code(s). */
+                priority?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+                /** @description NACE Rev.2 code(s); a prefix matches its sub-codes (C13 matches C13.20). */
+                nace?: string[];
+                /** @description Only records with (true) or without (false) a point. */
+                has_point?: boolean | null;
+                /** @description minLon,minLat,maxLon,maxLat (WGS 84). */
+                bbox?: string | null;
+                /** @description Deadline on or after this day. */
+                deadline_from?: string | null;
+                /** @description Deadline on or before this day. */
+                deadline_to?: string | null;
+                /** @description Comma-separated layers to draw. */
+                layers?: string;
+                /** @description Organisation and/or opportunity kind(s). */
+                kind?: ("business_cooperation" | "technology_offer" | "technology_request" | "rnd" | "funding_call" | "tender" | "investment" | "event" | "company" | "rnd_centre" | "university" | "science_park" | "business_network" | "investor")[];
+                /** @description Opportunity status(es). */
+                status?: ("draft" | "open" | "closed")[];
+                /** @description Organisations: size class(es). */
+                size_class?: components["schemas"]["SizeClass"][];
+                /** @description Organisations: value-chain step(s). */
+                value_chain?: components["schemas"]["ValueChainStep"][];
+                /** @description Organisations: member of (any of) these cluster(s). */
+                cluster_id?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapPoints"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-matching_opportunities": {
+        parameters: {
+            query?: {
+                /** @description How many matches to return (at most 100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingOpportunities"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-my_matching_opportunities": {
+        parameters: {
+            query?: {
+                /** @description How many matches to return (at most 100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingOpportunities"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-list_saved_searches": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-create_saved_search": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-get_saved_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The saved search's id. */
+                saved_search_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-delete_saved_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The saved search's id. */
+                saved_search_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-update_saved_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The saved search's id. */
+                saved_search_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-saved_search_results": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The saved search's id. */
+                saved_search_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResults"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "intelligence-search-mark_saved_search_seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The saved search's id. */
+                saved_search_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

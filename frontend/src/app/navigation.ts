@@ -4,7 +4,13 @@ import type { Membership, Role } from "@/features/auth/api/get-me";
 export type NavigationItem = {
   id: string;
   to: string;
-  labelKey: "nav.partnership";
+  labelKey:
+    | "nav.partnership"
+    | "nav.map"
+    | "nav.scorecard"
+    | "nav.organisations"
+    | "nav.organisationImport"
+    | "nav.organisationDuplicates";
   roles: readonly Role[] | "signed-in";
 };
 
@@ -14,6 +20,21 @@ export type NavigationItem = {
  */
 export const NAVIGATION: readonly NavigationItem[] = [
   { id: "partnership", to: "/", labelKey: "nav.partnership", roles: "signed-in" },
+  { id: "map", to: "/map", labelKey: "nav.map", roles: "signed-in" },
+  { id: "scorecard", to: "/regions/scorecard", labelKey: "nav.scorecard", roles: "signed-in" },
+  { id: "organisations", to: "/organisations", labelKey: "nav.organisations", roles: "signed-in" },
+  {
+    id: "organisation-import",
+    to: "/organisations/import",
+    labelKey: "nav.organisationImport",
+    roles: ["cluster_manager", "consortium_admin"],
+  },
+  {
+    id: "organisation-duplicates",
+    to: "/organisations/duplicates",
+    labelKey: "nav.organisationDuplicates",
+    roles: ["cluster_manager", "consortium_admin"],
+  },
 ];
 
 export function navigationFor(memberships: readonly Membership[]): NavigationItem[] {

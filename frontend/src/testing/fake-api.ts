@@ -1,6 +1,29 @@
 import { vi } from "vitest";
 
-import { ME, PRIORITIES, REGIONS, regionDetail } from "@/testing/data";
+import {
+  CLUSTER_PROFILE,
+  ME,
+  mapPointsResult,
+  OPPORTUNITY_IDS,
+  opportunityDetail,
+  PRIORITIES,
+  PRIORITY_OVERLAP,
+  REGIONS,
+  regionDetail,
+  SAVED_SEARCHES,
+  SCORECARD,
+  searchResult,
+} from "@/testing/data";
+import {
+  IMPORT_RUNS,
+  importReport,
+  organisationSearchResult,
+  REGISTRY_CLUSTERS,
+  REGISTRY_DUPLICATES,
+  REGISTRY_IDS,
+  REGISTRY_MATCHING,
+  REGISTRY_ORGANISATIONS,
+} from "@/testing/data";
 
 export type RecordedCall = {
   method: string;
@@ -29,6 +52,12 @@ export function problem(status: number, title: string, detail?: string, extra: R
     JSON.stringify({ type: `urn:tex4im:problem:${status}`, title, status, detail, request_id: "req-test", ...extra }),
     { status, headers: { "Content-Type": "application/problem+json" } },
   );
+}
+
+/** The same response with extra headers, e.g. withHeaders(json(cluster), { ETag: '"3"' }). */
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 const unauthorized = () => problem(401, "Authentication required", "Sign in to continue.");
@@ -62,6 +91,60 @@ const defaultHandlers: Record<string, Handler> = {
   },
   "GET /api/intelligence/regions": () => json({ items: REGIONS, next_cursor: null }),
   "GET /api/intelligence/priorities": () => json(PRIORITIES),
+  // the opportunity map
+  "GET /api/intelligence/search/opportunities": (call) => json(searchResult(new URLSearchParams(call.search))),
+  "GET /api/intelligence/map/points": (call) => json(mapPointsResult(new URLSearchParams(call.search))),
+  "GET /api/intelligence/regions/boundaries": () => json({ type: "FeatureCollection", features: [] }),
+  "GET /api/intelligence/indicators": () => json([]),
+  "GET /api/intelligence/saved-searches": () => json({ items: SAVED_SEARCHES, next_cursor: null }),
+  "POST /api/intelligence/saved-searches": (call) =>
+    json({ ...SAVED_SEARCHES[0], ...(call.body as object), id: "5e5e5e5e-0000-4000-8000-0000000000ff", new_count: 0 }, 201),
+  ...Object.fromEntries(
+    Object.values(OPPORTUNITY_IDS).map((id): [string, Handler] => [
+      `GET /api/intelligence/opportunities/${id}`,
+      () => json(opportunityDetail(id)),
+    ]),
+  ),
+  // regions compared and the ECCP cluster profile (features/partnership)
+  "GET /api/intelligence/regions/scorecard": () => json(SCORECARD),
+  "GET /api/intelligence/regions/priority-overlap": () => json(PRIORITY_OVERLAP),
+  [`GET /api/intelligence/clusters/${CLUSTER_PROFILE.id}`]: () =>
+    withHeaders(json(CLUSTER_PROFILE), { ETag: `"${CLUSTER_PROFILE.version}"` }),
+  [`GET /api/intelligence/clusters/${CLUSTER_PROFILE.id}/members`]: () => json({ items: [], next_cursor: null }),
+  // the organisation registry
+  "GET /api/intelligence/search/organisations": (call) =>
+    json(organisationSearchResult(new URLSearchParams(call.search))),
+  ...Object.fromEntries(
+    REGISTRY_ORGANISATIONS.flatMap((record): [string, Handler][] => [
+      [
+        `GET /api/intelligence/organisations/${record.id}`,
+        () => withHeaders(json(record), { ETag: `"${record.version}"` }),
+      ],
+      [
+        `GET /api/intelligence/organisations/${record.id}/matching-opportunities`,
+        () =>
+          json(
+            record.id === REGISTRY_IDS.lanificio
+              ? REGISTRY_MATCHING
+              : { organisation: { id: record.id, name: record.name }, items: [], candidates: 0 },
+          ),
+      ],
+    ]),
+  ),
+  "GET /api/intelligence/organisation-duplicates": () => json({ items: REGISTRY_DUPLICATES, next_cursor: null }),
+  [`POST /api/intelligence/organisation-duplicates/${REGISTRY_IDS.duplicate}/merge`]: (call) => {
+    const duplicate = REGISTRY_DUPLICATES[0]!;
+    const keep = (call.body as { keep: "first" | "second" }).keep;
+    const survivor = REGISTRY_ORGANISATIONS.find((record) => record.id === duplicate[keep].id);
+    return json({ duplicate: { ...duplicate, status: "merged", resolved_by: "test" }, survivor });
+  },
+  [`POST /api/intelligence/organisation-duplicates/${REGISTRY_IDS.duplicate}/dismiss`]: () =>
+    json({ ...REGISTRY_DUPLICATES[0], status: "dismissed", resolved_by: "test" }),
+  "POST /api/intelligence/organisations/import": (call) =>
+    json(importReport(new URLSearchParams(call.search).get("dry_run") === "true")),
+  "GET /api/intelligence/imports": () => json(IMPORT_RUNS),
+  "GET /api/intelligence/clusters": () => json({ items: REGISTRY_CLUSTERS, next_cursor: null }),
+  [`GET /api/intelligence/imports/${REGISTRY_IDS.importRun}`]: () => json(importReport(false)),
 };
 
 const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/auth/refresh", "/api/auth/logout"]);
@@ -79,7 +162,9 @@ export function createFakeApi(initial: Partial<FakeApiState> = {}) {
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
-    const text = await request.text();
+    // a file upload is not read: Node's Request cannot stream jsdom's File (the read never ends)
+    const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data") ?? false;
+    const text = multipart ? "" : await request.text();
     const call: RecordedCall = {
       method: request.method,
       path: url.pathname,

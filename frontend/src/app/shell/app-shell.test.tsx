@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { navigationFor } from "@/app/navigation";
+import { ME } from "@/testing/data";
 import { renderApp } from "@/testing/render-app";
 
 describe("the app shell", () => {
@@ -26,8 +28,11 @@ describe("the app shell", () => {
     renderApp("/");
     const navigation = await screen.findByRole("navigation", { name: "Main navigation" });
     const links = within(navigation).getAllByRole("link");
-    expect(links.map((link) => link.textContent)).toEqual(["Partnership"]);
+    // the demo user is a manager and the admin: every link of the navigation table
+    expect(links.map((link) => link.getAttribute("href"))).toEqual(navigationFor(ME.memberships).map((item) => item.to));
+    expect(links[0]).toHaveTextContent("Partnership");
     expect(links[0]).toHaveAttribute("href", "/");
+    expect(within(navigation).getByRole("link", { name: "Organisations" })).toHaveAttribute("href", "/organisations");
   });
 
   it("has a skip link to the main landmark", async () => {

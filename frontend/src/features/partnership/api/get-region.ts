@@ -5,8 +5,10 @@ import { api, unwrap } from "@/lib/api-client";
 
 export type RegionDetail = components["schemas"]["RegionDetailOut"];
 export type Figure = RegionDetail["figures"][number];
+export type Indicator = components["schemas"]["IndicatorOut"];
+export type S3Priority = components["schemas"]["S3PriorityOut"];
 
-/** One region with its clusters and its published (secondary) figures. */
+/** One region with its clusters, its published figures, its indicators and its S3 priorities. */
 export function getRegion(code: string): Promise<RegionDetail> {
   return unwrap(api.GET("/api/intelligence/regions/{code}", { params: { path: { code } } }));
 }

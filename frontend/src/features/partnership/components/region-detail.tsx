@@ -1,10 +1,12 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { clusterLabel } from "@/features/partnership/utils/cluster-label";
+import { Link } from "react-router";
 
 import { Loading } from "@/components/loading";
 import { ProblemAlert } from "@/components/problem-alert";
-import { useRegion, type Figure } from "@/features/partnership/api/get-region";
+import { useRegion } from "@/features/partnership/api/get-region";
+import { FigureList } from "@/features/partnership/components/figure-list";
+import { clusterLabel } from "@/features/partnership/utils/cluster-label";
 import { countryName, formatNumber } from "@/lib/intl";
 
 type RegionDetailProps = { code: string; onClose: () => void };
@@ -12,6 +14,7 @@ type RegionDetailProps = { code: string; onClose: () => void };
 /** One region: country, NUTS code, clusters, and its secondary figures with scope, year and source. */
 export function RegionDetail({ code, onClose }: RegionDetailProps) {
   const { t, i18n } = useTranslation();
+  const { t: tr } = useTranslation("regions");
   const language = i18n.resolvedLanguage ?? "en";
   const headingId = useId();
   const region = useRegion(code);
@@ -53,6 +56,11 @@ export function RegionDetail({ code, onClose }: RegionDetailProps) {
               </dd>
             </div>
           </dl>
+          <p className="region-detail__profile-link">
+            <Link to={`/regions/${region.data.code}`} className="button button--secondary">
+              {tr("home.openProfile", { name: region.data.name })}
+            </Link>
+          </p>
 
           <h4 className="region-detail__subtitle">{t("partnership.detail.clusters")}</h4>
           {region.data.clusters.length === 0 ? (
@@ -62,7 +70,9 @@ export function RegionDetail({ code, onClose }: RegionDetailProps) {
               {region.data.clusters.map((cluster) => (
                 <li key={cluster.id} className="cluster-list__item">
                   <span className="cluster-list__name">
-                    <strong>{clusterLabel(cluster)}</strong>
+                    <Link to={`/clusters/${cluster.id}`}>
+                      <strong>{clusterLabel(cluster)}</strong>
+                    </Link>
                   </span>
                   {cluster.managed_by && (
                     <span className="muted">{t("partnership.detail.managedBy", { name: cluster.managed_by })}</span>
@@ -80,40 +90,9 @@ export function RegionDetail({ code, onClose }: RegionDetailProps) {
 
           <h4 className="region-detail__subtitle">{t("partnership.detail.figures")}</h4>
           <p className="muted small">{t("partnership.detail.figuresNote")}</p>
-          {region.data.figures.length === 0 ? (
-            <p className="muted">{t("partnership.detail.noFigures")}</p>
-          ) : (
-            <ul className="figure-list">
-              {region.data.figures.map((figure, index) => (
-                <FigureItem key={index} figure={figure} />
-              ))}
-            </ul>
-          )}
+          <FigureList figures={region.data.figures} />
         </>
       )}
     </section>
-  );
-}
-
-function FigureItem({ figure }: { figure: Figure }) {
-  const { t } = useTranslation();
-  return (
-    <li className="figure-list__item">
-      <p className="figure-list__statement">{figure.statement}</p>
-      <dl className="figure-list__meta">
-        <div>
-          <dt>{t("partnership.detail.scope")}</dt>
-          <dd>{figure.scope}</dd>
-        </div>
-        <div>
-          <dt>{t("partnership.detail.year")}</dt>
-          <dd>{figure.year ?? t("partnership.detail.yearNotStated")}</dd>
-        </div>
-        <div>
-          <dt>{t("partnership.detail.source")}</dt>
-          <dd>{figure.source}</dd>
-        </div>
-      </dl>
-    </li>
   );
 }

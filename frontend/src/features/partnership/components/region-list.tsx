@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 import type { Cluster, Region } from "@/features/partnership/api/get-regions";
 import { clusterLabel } from "@/features/partnership/utils/cluster-label";
@@ -18,6 +19,7 @@ function partnerClusters(region: Region): Cluster[] {
 /** The partner regions as a list; each entry opens the region's details. */
 export function RegionList({ regions, selectedCode, onSelect }: RegionListProps) {
   const { t, i18n } = useTranslation();
+  const { t: tr } = useTranslation("regions");
   const language = i18n.resolvedLanguage ?? "en";
 
   return (
@@ -50,6 +52,13 @@ export function RegionList({ regions, selectedCode, onSelect }: RegionListProps)
               </span>
               {coordinator && <span className="badge badge--accent">{t("partnership.regions.coordinator")}</span>}
             </button>
+            <Link
+              to={`/regions/${region.code}`}
+              className="region-list__profile"
+              aria-label={tr("home.profileLinkName", { name: region.name })}
+            >
+              {tr("home.profileLink")}
+            </Link>
           </li>
         );
       })}
