@@ -9,7 +9,7 @@ import httpx
 import pytest
 from tex4im_common.identity import Identity, IdentityTokenSigner, Membership, Role, generate_private_key_pem
 
-PROTECTED = {"intelligence": "/regions", "proposals": "/events", "matchmaking": "/events"}
+PROTECTED = {"intelligence": "/events", "proposals": "/events", "matchmaking": "/events"}
 
 
 class TestThroughTheGateway:
@@ -21,9 +21,17 @@ class TestThroughTheGateway:
         assert response.headers["x-request-id"]
 
     def test_an_anonymous_visitor_gets_the_services_401_problem(self, gateway):
-        response = gateway.get("/api/intelligence/regions")
+        response = gateway.get("/api/intelligence/events")
         assert response.status_code == 401
         assert response.headers["content-type"] == "application/problem+json"
+
+    def test_an_anonymous_visitor_sees_public_records_only(self, gateway, sign_in):
+        anonymous = gateway.get("/api/intelligence/search/opportunities", params={"region": "PT11"}).json()
+        assert anonymous["total"] > 0
+        assert {item["visibility"] for item in anonymous["items"]} == {"public"}
+        sign_in(gateway, "member.pt11@demo.tex4im.eu")
+        member = gateway.get("/api/intelligence/search/opportunities", params={"region": "PT11"}).json()
+        assert member["total"] > anonymous["total"]
 
     def test_the_merged_openapi_describes_every_service(self, gateway):
         document = gateway.get("/api/openapi.json").json()
@@ -50,6 +58,14 @@ class TestStraightToAService:
         admin = Identity(subject="intruder", memberships=(Membership(role=Role.consortium_admin),))
         token = IdentityTokenSigner(generate_private_key_pem()).sign(admin, audience=service)
         response = httpx.get(stack.service_urls[service] + PROTECTED[service],
+                             headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 401
+
+    def test_a_forged_token_is_401_even_where_anonymous_visitors_may_read(self, stack):
+        assert httpx.get(stack.service_urls["intelligence"] + "/regions").status_code == 200
+        admin = Identity(subject="intruder", memberships=(Membership(role=Role.consortium_admin),))
+        token = IdentityTokenSigner(generate_private_key_pem()).sign(admin, audience="intelligence")
+        response = httpx.get(stack.service_urls["intelligence"] + "/regions",
                              headers={"Authorization": f"Bearer {token}"})
         assert response.status_code == 401
 

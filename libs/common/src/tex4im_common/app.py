@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.routing import APIRoute
 
 from tex4im_common.db import create_engine, create_sessionmaker
 from tex4im_common.health import router as health_router
-from tex4im_common.identity import IdentityTokenVerifier
+from tex4im_common.identity import IdentityTokenVerifier, verify_presented_identity
 from tex4im_common.observability import RequestContextMiddleware, configure_logging
 from tex4im_common.problems import install_problem_handlers
 from tex4im_common.settings import ServiceSettings
@@ -76,6 +76,8 @@ def create_service_app(
     install_problem_handlers(app)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health_router)
+    # every route, public or not, refuses a presented token that does not verify
+    guard = [Depends(verify_presented_identity)] if verify_identity else []
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, dependencies=guard)
     return app

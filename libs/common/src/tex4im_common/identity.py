@@ -202,11 +202,15 @@ async def _current_identity(request: Request) -> Identity:
 CurrentIdentity = Annotated[Identity, Depends(_current_identity)]
 
 
-async def _optional_identity(request: Request) -> Identity | None:
-    """The caller if a token came with the request (and it verifies), else None for an anonymous visitor."""
+async def verify_presented_identity(request: Request) -> Identity | None:
+    """The caller if a token came with the request (and it verifies), else None for an anonymous visitor.
+
+    A token that is presented must verify, even on a route open to anonymous visitors: a forged or expired
+    token is a 401, never silently read as "anonymous".
+    """
     if bearer_token(request) is None:
         return None
     return await _current_identity(request)
 
 
-OptionalIdentity = Annotated[Identity | None, Depends(_optional_identity)]
+OptionalIdentity = Annotated[Identity | None, Depends(verify_presented_identity)]
