@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # flags that work as root on a machine with no network beyond loopback
@@ -22,16 +22,53 @@ async def browser() -> AsyncIterator[Browser]:
         await browser.close()
 
 
+DEMO_PASSWORD = "tex4im-demo"
+# an expected 401 before sign-in is logged by the browser as a failed resource load
+ALWAYS_EXPECTED = ("401 (Unauthorized)",)
+
+NewPage = Callable[..., Awaitable[Page]]
+SignIn = Callable[[Page, str], Awaitable[None]]
+
+
 @pytest.fixture
-async def page(browser: Browser, stack) -> AsyncIterator[Page]:
-    """A fresh browser profile (no cookies, English) per test; console errors fail the test."""
-    context = await browser.new_context(base_url=stack.base_url, locale="en-GB")
-    page = await context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    await context.close()
-    # an expected 401 before sign-in is logged by the browser as a failed resource load; anything else is a bug
-    unexpected = [e for e in errors if "401 (Unauthorized)" not in e]
-    assert not unexpected, f"console errors: {unexpected}"
+async def new_page(browser: Browser, stack) -> AsyncIterator[NewPage]:
+    """Opens fresh browser profiles (own cookies, English). Console errors fail the test, except the refusals
+    a test names in `expected_console` (e.g. "409 (Conflict)"), which the browser logs as failed loads."""
+    opened: list[tuple[BrowserContext, list[str], tuple[str, ...]]] = []
+
+    async def open_page(*, expected_console: tuple[str, ...] = ()) -> Page:
+        context = await browser.new_context(base_url=stack.base_url, locale="en-GB")
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        opened.append((context, errors, ALWAYS_EXPECTED + expected_console))
+        return page
+
+    yield open_page
+    for context, _, _ in opened:
+        await context.close()
+    for _, errors, expected in opened:
+        unexpected = [e for e in errors if not any(known in e for known in expected)]
+        assert not unexpected, f"console errors: {unexpected}"
+
+
+@pytest.fixture
+async def page(new_page: NewPage) -> Page:
+    """A fresh browser profile per test; console errors fail the test."""
+    return await new_page()
+
+
+@pytest.fixture
+def sign_in_browser() -> SignIn:
+    """Signs a demo account in from the login page (English labels)."""
+
+    async def sign_in(page: Page, email: str) -> None:
+        if "/login" not in page.url:
+            await page.goto("/login")
+        await page.get_by_label("Email").fill(email)
+        await page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
+        await page.get_by_role("button", name="Sign in").click()
+        await page.get_by_role("navigation", name="Main navigation").wait_for()
+
+    return sign_in

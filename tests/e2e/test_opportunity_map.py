@@ -2,42 +2,27 @@
 interested; the Norte cluster manager then sees them among the interested."""
 
 import re
-from collections.abc import AsyncIterator
 
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Page, expect
 
 STORY_TITLE = "Recycled cotton yarn partner wanted (demo)"
 MEMBER = "member.pt11@demo.tex4im.eu"
 MANAGER = "manager.pt11@demo.tex4im.eu"
 
 
-async def sign_in(page: Page, email: str) -> None:
-    await page.get_by_label("Email").fill(email)
-    await page.get_by_label("Password", exact=True).fill("tex4im-demo")
-    await page.get_by_role("button", name="Sign in").click()
-
-
 @pytest.fixture
-async def manager_page(browser: Browser, stack) -> AsyncIterator[Page]:
-    """A second, separate browser profile (its own cookies) for the manager; console errors fail the test."""
-    context = await browser.new_context(base_url=stack.base_url, locale="en-GB")
-    page = await context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    await context.close()
-    unexpected = [e for e in errors if "401 (Unauthorized)" not in e]
-    assert not unexpected, f"console errors: {unexpected}"
+async def manager_page(new_page) -> Page:
+    """A second, separate browser profile (its own cookies) for the manager."""
+    return await new_page()
 
 
 class TestOpportunityMap:
     async def test_a_member_finds_an_opportunity_on_the_map_and_its_manager_sees_the_interest(
-        self, page: Page, manager_page: Page
+        self, page: Page, manager_page: Page, sign_in_browser
     ):
         await page.goto("/login")
-        await sign_in(page, MEMBER)
+        await sign_in_browser(page, MEMBER)
         await page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Opportunity map").click()
         await expect(page.get_by_role("heading", name="Opportunity map", level=1)).to_be_visible()
         await expect(page.get_by_test_id("result-count")).to_have_text(re.compile(r"^\d+ opportunit(y|ies) found$"))
@@ -92,7 +77,7 @@ class TestOpportunityMap:
 
         # the Norte manager, in another browser profile, sees the member among the interested
         await manager_page.goto("/login")
-        await sign_in(manager_page, MANAGER)
+        await sign_in_browser(manager_page, MANAGER)
         await expect(manager_page.get_by_role("heading", name="TEX4IM partnership", level=1)).to_be_visible()
         await manager_page.goto(f"/opportunities/{opportunity_id}")
         await expect(manager_page.get_by_role("heading", name=STORY_TITLE, level=1)).to_be_visible()

@@ -3,42 +3,29 @@ boundary import by the admin, and a manager whose cluster profile is refused for
 
 import json
 import re
-from collections.abc import AsyncIterator
 
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Page, expect
 
 MEMBER = "member.pt11@demo.tex4im.eu"
 ADMIN = "admin@demo.tex4im.eu"
 SE23_MANAGER = "manager.se23@demo.tex4im.eu"
 # a refused ESCP-S3 step is an expected 409; the browser logs it as a failed resource load
-EXPECTED_CONSOLE = ("401 (Unauthorized)", "409 (Conflict)")
-
-
-async def sign_in(page: Page, email: str) -> None:
-    await page.get_by_label("Email").fill(email)
-    await page.get_by_label("Password", exact=True).fill("tex4im-demo")
-    await page.get_by_role("button", name="Sign in").click()
+EXPECTED_CONSOLE = ("409 (Conflict)",)
 
 
 @pytest.fixture
-async def page(browser: Browser, stack) -> AsyncIterator[Page]:
+async def page(new_page) -> Page:
     """A fresh browser profile per test; console errors other than the expected refusals fail the test."""
-    context = await browser.new_context(base_url=stack.base_url, locale="en-GB")
-    page = await context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    await context.close()
-    unexpected = [e for e in errors if not any(expected in e for expected in EXPECTED_CONSOLE)]
-    assert not unexpected, f"console errors: {unexpected}"
+    return await new_page(expected_console=EXPECTED_CONSOLE)
 
 
 class TestScorecardAndProfiles:
-    async def test_a_member_compares_the_regions_and_opens_a_profile_and_its_cluster(self, page: Page):
+    async def test_a_member_compares_the_regions_and_opens_a_profile_and_its_cluster(
+        self, page: Page, sign_in_browser
+    ):
         await page.goto("/login")
-        await sign_in(page, MEMBER)
+        await sign_in_browser(page, MEMBER)
         await page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Scorecard").click()
         await expect(page.get_by_role("heading", name="Scorecard", level=1)).to_be_visible()
 
@@ -73,9 +60,11 @@ class TestScorecardAndProfiles:
         await expect(page.locator('li[data-criterion="english_website"]')).to_have_attribute("data-met", "true")
         await expect(page.get_by_role("button", name="Edit the profile")).to_have_count(0)
 
-    async def test_a_manager_is_told_which_eccp_criteria_the_cluster_does_not_meet(self, page: Page):
+    async def test_a_manager_is_told_which_eccp_criteria_the_cluster_does_not_meet(
+        self, page: Page, sign_in_browser
+    ):
         await page.goto("/login")
-        await sign_in(page, SE23_MANAGER)
+        await sign_in_browser(page, SE23_MANAGER)
         await expect(page.get_by_role("heading", name="TEX4IM partnership", level=1)).to_be_visible()
         await page.goto("/regions/SE23")
         await page.locator("li[data-cluster-id] a").first.click()
@@ -92,7 +81,9 @@ class TestScorecardAndProfiles:
 
 
 class TestBoundaryImport:
-    async def test_the_admin_imports_a_boundary_sees_it_on_the_profile_and_removes_it(self, page: Page):
+    async def test_the_admin_imports_a_boundary_sees_it_on_the_profile_and_removes_it(
+        self, page: Page, sign_in_browser
+    ):
         collection = {
             "type": "FeatureCollection",
             "features": [
@@ -105,7 +96,7 @@ class TestBoundaryImport:
             ],
         }
         await page.goto("/login")
-        await sign_in(page, ADMIN)
+        await sign_in_browser(page, ADMIN)
         await expect(page.get_by_role("heading", name="TEX4IM partnership", level=1)).to_be_visible()
         await page.goto("/regions/scorecard")
         boundaries = page.locator("section", has=page.get_by_role("heading", name="Region boundaries"))

@@ -3,11 +3,10 @@ refused as stale (412) and reloaded, a CSV checked then imported, and a duplicat
 
 import re
 import uuid
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Page, expect
 
 ADMIN = "admin@demo.tex4im.eu"
 MEMBER_PT11 = "member.pt11@demo.tex4im.eu"
@@ -17,34 +16,20 @@ PASSWORD = "tex4im-demo"
 PT11_MEMBER_ORGANISATION = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tex4im:demo-organisation:PT11:01")
 ITI1_FIRST_COMPANY = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tex4im:demo-organisation:ITI1:01")
 # a stale edit is an expected 412; the browser logs it as a failed resource load
-EXPECTED_CONSOLE = ("401 (Unauthorized)", "412 (Precondition Failed)")
+EXPECTED_CONSOLE = ("412 (Precondition Failed)",)
 
 
 @pytest.fixture
-async def page(browser: Browser, stack) -> AsyncIterator[Page]:
+async def page(new_page) -> Page:
     """A fresh browser profile per test; console errors other than the expected refusals fail the test."""
-    context = await browser.new_context(base_url=stack.base_url, locale="en-GB")
-    page = await context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    await context.close()
-    unexpected = [e for e in errors if not any(expected in e for expected in EXPECTED_CONSOLE)]
-    assert not unexpected, f"console errors: {unexpected}"
-
-
-async def sign_in(page: Page, email: str) -> None:
-    await page.goto("/login")
-    await page.get_by_label("Email").fill(email)
-    await page.get_by_label("Password", exact=True).fill(PASSWORD)
-    await page.get_by_role("button", name="Sign in").click()
-    await expect(page.get_by_role("navigation", name="Main navigation")).to_be_visible()
+    return await new_page(expected_console=EXPECTED_CONSOLE)
 
 
 class TestSearchAndProfile:
-    async def test_a_member_narrows_the_search_with_facets_kept_in_the_address(self, page: Page):
-        await sign_in(page, MEMBER_PT11)
+    async def test_a_member_narrows_the_search_with_facets_kept_in_the_address(
+        self, page: Page, sign_in_browser
+    ):
+        await sign_in_browser(page, MEMBER_PT11)
         navigation = page.get_by_role("navigation", name="Main navigation")
         await expect(navigation.get_by_role("link", name="Import organisations")).to_have_count(0)
         await navigation.get_by_role("link", name="Organisations", exact=True).click()
@@ -68,8 +53,10 @@ class TestSearchAndProfile:
         await expect(page).to_have_url(re.compile(r"\?region=PT11$"))
         await expect(count).to_have_text("40 organisations found")
 
-    async def test_a_member_sees_contacts_only_of_their_own_organisation_and_what_fits_it(self, page: Page):
-        await sign_in(page, MEMBER_PT11)
+    async def test_a_member_sees_contacts_only_of_their_own_organisation_and_what_fits_it(
+        self, page: Page, sign_in_browser
+    ):
+        await sign_in_browser(page, MEMBER_PT11)
         await page.goto(f"/organisations/{PT11_MEMBER_ORGANISATION}")
         profile = page.locator(f'.organisation-profile[data-organisation-id="{PT11_MEMBER_ORGANISATION}"]')
         await expect(profile.get_by_role("heading", level=1)).to_contain_text("(demo)")
@@ -91,8 +78,8 @@ class TestSearchAndProfile:
         await expect(page.get_by_role("region", name="Contacts")).to_have_count(0)
         await expect(page.get_by_role("button", name="Edit profile")).to_have_count(0)
 
-    async def test_a_stale_edit_is_refused_and_the_current_version_reloaded(self, page: Page, stack):
-        await sign_in(page, ADMIN)
+    async def test_a_stale_edit_is_refused_and_the_current_version_reloaded(self, page: Page, stack, sign_in_browser):
+        await sign_in_browser(page, ADMIN)
         await page.goto(f"/organisations/{ITI1_FIRST_COMPANY}")
         await page.get_by_role("button", name="Edit profile").click()
         form = page.get_by_role("form", name=re.compile("^Edit "))
@@ -130,8 +117,10 @@ CSV = (
 
 
 class TestImportAndDuplicates:
-    async def test_a_manager_checks_a_csv_then_imports_it(self, page: Page):
-        await sign_in(page, MANAGER_SE23)
+    async def test_a_manager_checks_a_csv_then_imports_it(
+        self, page: Page, sign_in_browser
+    ):
+        await sign_in_browser(page, MANAGER_SE23)
         await page.get_by_role("navigation", name="Main navigation").get_by_role(
             "link", name="Import organisations").click()
         await expect(page.get_by_role("link", name="Download the CSV template")).to_have_attribute(
@@ -158,8 +147,10 @@ class TestImportAndDuplicates:
         await page.goto("/organisations/import")
         await expect(page.get_by_role("table", name="Past imports").locator("tr[data-import-id]")).not_to_have_count(0)
 
-    async def test_the_admin_merges_a_duplicate_pair_keeping_the_second(self, page: Page):
-        await sign_in(page, ADMIN)
+    async def test_the_admin_merges_a_duplicate_pair_keeping_the_second(
+        self, page: Page, sign_in_browser
+    ):
+        await sign_in_browser(page, ADMIN)
         await page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Duplicates").click()
         pair = page.locator("li.duplicate-pair").first
         await expect(pair).to_contain_text("% similar")
