@@ -18,7 +18,8 @@ class GatewaySettings(ServiceSettings):
     proposals_url: str = "http://127.0.0.1:8002"
     matchmaking_url: str = "http://127.0.0.1:8003"
     upstream_connect_timeout: float = 2.0
-    upstream_read_timeout: float = 20.0
+    # the slowest legitimate answer is a 20,000-row CSV import (up to ~40 s on 2 cores)
+    upstream_read_timeout: float = 60.0
     upstream_max_connections: int = 100
 
     access_ttl_seconds: int = Field(default=900, ge=60, le=3600)
