@@ -1,22 +1,17 @@
-import { useState } from "react";
+import { type ComponentType, useState } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
 
 import { AuthenticatedLayout } from "@/app/require-auth";
-import { ClusterRoute } from "@/app/routes/cluster";
 import { LoginRoute } from "@/app/routes/login";
-import { MapRoute } from "@/app/routes/map";
 import { NotFoundRoute } from "@/app/routes/not-found";
-import { OpportunityRoute } from "@/app/routes/opportunity";
-import { OrganisationRoute } from "@/app/routes/organisation";
-import { OrganisationDuplicatesRoute } from "@/app/routes/organisation-duplicates";
-import { OrganisationImportRoute } from "@/app/routes/organisation-import";
-import { OrganisationsRoute } from "@/app/routes/organisations";
 import { PartnershipRoute } from "@/app/routes/partnership";
-import { RegionRoute } from "@/app/routes/region";
 import { RouteError } from "@/app/routes/route-error";
-import { SavedSearchesRoute, SavedSearchRoute } from "@/app/routes/saved-searches";
-import { ScorecardRoute } from "@/app/routes/scorecard";
+
+/** A route page loaded on first visit, so the first screen does not wait for every feature's code. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
 
 export const routes: RouteObject[] = [
   { path: "/login", element: <LoginRoute />, errorElement: <RouteError /> },
@@ -25,17 +20,17 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <PartnershipRoute /> },
-      { path: "regions/scorecard", element: <ScorecardRoute /> },
-      { path: "regions/:code", element: <RegionRoute /> },
-      { path: "clusters/:id", element: <ClusterRoute /> },
-      { path: "organisations", element: <OrganisationsRoute /> },
-      { path: "organisations/import", element: <OrganisationImportRoute /> },
-      { path: "organisations/duplicates", element: <OrganisationDuplicatesRoute /> },
-      { path: "organisations/:organisationId", element: <OrganisationRoute /> },
-      { path: "map", element: <MapRoute /> },
-      { path: "opportunities/:opportunityId", element: <OpportunityRoute /> },
-      { path: "saved-searches", element: <SavedSearchesRoute /> },
-      { path: "saved-searches/:savedSearchId", element: <SavedSearchRoute /> },
+      { path: "regions/scorecard", lazy: page(() => import("@/app/routes/scorecard"), "ScorecardRoute") },
+      { path: "regions/:code", lazy: page(() => import("@/app/routes/region"), "RegionRoute") },
+      { path: "clusters/:id", lazy: page(() => import("@/app/routes/cluster"), "ClusterRoute") },
+      { path: "organisations", lazy: page(() => import("@/app/routes/organisations"), "OrganisationsRoute") },
+      { path: "organisations/import", lazy: page(() => import("@/app/routes/organisation-import"), "OrganisationImportRoute") },
+      { path: "organisations/duplicates", lazy: page(() => import("@/app/routes/organisation-duplicates"), "OrganisationDuplicatesRoute") },
+      { path: "organisations/:organisationId", lazy: page(() => import("@/app/routes/organisation"), "OrganisationRoute") },
+      { path: "map", lazy: page(() => import("@/app/routes/map"), "MapRoute") },
+      { path: "opportunities/:opportunityId", lazy: page(() => import("@/app/routes/opportunity"), "OpportunityRoute") },
+      { path: "saved-searches", lazy: page(() => import("@/app/routes/saved-searches"), "SavedSearchesRoute") },
+      { path: "saved-searches/:savedSearchId", lazy: page(() => import("@/app/routes/saved-searches"), "SavedSearchRoute") },
       { path: "*", element: <NotFoundRoute /> },
     ],
   },
