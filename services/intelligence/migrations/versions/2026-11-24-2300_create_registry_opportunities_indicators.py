@@ -589,6 +589,13 @@ def upgrade() -> None:
     op.create_index(
         "ix_opportunity_status_deadline", "opportunity", ["status", "deadline"], unique=False, schema=SCHEMA
     )
+    op.create_index(
+        "ix_opportunity_browse_order",
+        "opportunity",
+        [sa.literal_column("coalesce(deadline, 'infinity'::date)"), sa.literal_column("created_at DESC"), "id"],
+        unique=False,
+        schema=SCHEMA,
+    )
     op.create_table(
         "organisation_contact",
         sa.Column("organisation_id", sa.UUID(), nullable=False),
@@ -911,6 +918,7 @@ def downgrade() -> None:
     op.drop_table("region_boundary", schema=SCHEMA)
     op.drop_index(op.f("ix_organisation_contact_organisation_id"), table_name="organisation_contact", schema=SCHEMA)
     op.drop_table("organisation_contact", schema=SCHEMA)
+    op.drop_index("ix_opportunity_browse_order", table_name="opportunity", schema=SCHEMA)
     op.drop_index("ix_opportunity_status_deadline", table_name="opportunity", schema=SCHEMA)
     op.drop_index("ix_opportunity_source_source_ref", table_name="opportunity", schema=SCHEMA)
     op.drop_index("ix_opportunity_search_vector", table_name="opportunity", schema=SCHEMA, postgresql_using="gin")

@@ -4,7 +4,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, func
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, func, text
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tex4im_common.db import Timestamps, UUIDPrimaryKey
@@ -46,6 +46,12 @@ class Opportunity(UUIDPrimaryKey, Timestamps, Base):
         Index("ix_opportunity_priorities", "priorities", postgresql_using="gin"),
         Index("ix_opportunity_region_codes", "region_codes", postgresql_using="gin"),
         Index("ix_opportunity_status_deadline", "status", "deadline"),
+        # the order of a search without words (soonest deadline, none last, then newest): a page is read
+        # from the index instead of sorting every match
+        Index(
+            "ix_opportunity_browse_order",
+            text("coalesce(deadline, 'infinity'::date)"), text("created_at DESC"), "id",
+        ),
     )
 
     kind: Mapped[str] = mapped_column(String(30))

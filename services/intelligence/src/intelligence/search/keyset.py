@@ -35,18 +35,25 @@ class SortKey:
     def beyond(self, value: Any) -> ColumnElement[bool]:
         return self.expression < value if self.descending else self.expression > value
 
+    def at_or_beyond(self, value: Any) -> ColumnElement[bool]:
+        return self.expression <= value if self.descending else self.expression >= value
+
 
 def by_rank(rank: ColumnElement[float], id_column: ColumnElement[Any]) -> list[SortKey]:
     return [SortKey(rank, True, float), SortKey(id_column, False, uuid.UUID)]
 
 
 def after(keys: list[SortKey], values: list[Any]) -> ColumnElement[bool]:
-    """Rows sorting strictly after `values` under `keys` (mixed directions: one OR branch per key)."""
+    """Rows sorting strictly after `values` under `keys` (mixed directions: one OR branch per key).
+
+    The first key's bound is repeated outside the OR (every branch implies it), so an index on the sort
+    keys starts reading at the cursor instead of skipping every row before it.
+    """
     branches = []
     for i, key in enumerate(keys):
         equal = [keys[j].expression == values[j] for j in range(i)]
         branches.append(and_(*equal, key.beyond(values[i])))
-    return or_(*branches)
+    return and_(keys[0].at_or_beyond(values[0]), or_(*branches))
 
 
 def fingerprint(criteria: BaseModel) -> str:

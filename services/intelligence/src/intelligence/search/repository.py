@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, func, literal, null, or_, select
+from sqlalchemy import ColumnElement, Date, Row, and_, func, literal, literal_column, null, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tex4im_common.pagination import PageParams
 
@@ -22,7 +22,10 @@ from intelligence.search.keyset import SortKey
 from intelligence.search.schemas import OpportunityCriteria, OrganisationCriteria
 from intelligence.search.text_query import TextQuery
 
-NO_DEADLINE = date(9999, 12, 31)  # sorts after every real deadline
+# sorts after every real deadline (asyncpg reads it as date.max and writes date.max back as infinity, so a
+# cursor holds it); a constant, not a parameter, so the sort key is the expression of the index
+# ix_opportunity_browse_order also under a generic plan
+NO_DEADLINE = literal_column("'infinity'::date", type_=Date)
 
 OPPORTUNITY_COLUMNS = (
     Opportunity.id, Opportunity.kind, Opportunity.title, Opportunity.summary, Opportunity.region_codes,
@@ -110,12 +113,23 @@ class SearchRepository:
         rank: Any, page: PageParams, new: Any, facets: list[Any],
     ) -> SearchRows:
         search = keyset.fingerprint(criteria)
-        statement = select(
+        # the matches with their sort keys as columns (a ranked search sorts by its `rank` column), then the
+        # page of them after the cursor
+        ranked = keys[0].expression is rank
+        matches = select(
             *columns,
             rank.label("rank"),
             (new if new is not None else literal(False)).label("is_new"),
-            *(key.expression.label(f"sort_{i}") for i, key in enumerate(keys)),
+            *(key.expression.label(f"sort_{i}") for i, key in enumerate(keys) if not (ranked and i == 0)),
         ).where(*conditions.all())
+        if ranked:
+            # a fence (OFFSET 0 keeps the subquery whole): the rank is computed once per match, not once more
+            # for the sort and for the cursor
+            matches = matches.offset(0)
+        hit = matches.subquery("hit")
+        names = ["rank" if ranked and i == 0 else f"sort_{i}" for i in range(len(keys))]
+        keys = [SortKey(hit.c[name], key.descending, key.decode) for name, key in zip(names, keys, strict=True)]
+        statement = select(hit)
         if page.cursor:
             statement = statement.where(keyset.after(keys, keyset.decode(page.cursor, keys, search=search)))
         statement = statement.order_by(*(key.ordering() for key in keys)).limit(page.limit + 1)
@@ -124,7 +138,7 @@ class SearchRepository:
         if len(rows) > page.limit:
             rows = rows[: page.limit]
             last = rows[-1]
-            next_cursor = keyset.encode([getattr(last, f"sort_{i}") for i in range(len(keys))], search=search)
+            next_cursor = keyset.encode([getattr(last, name) for name in names], search=search)
         counted = await self.session.execute(counts_query(model, facets, conditions, new=new))
         return SearchRows(rows=rows, next_cursor=next_cursor, counts=read_counts(list(counted.all()), facets))
 

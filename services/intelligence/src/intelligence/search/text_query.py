@@ -4,8 +4,11 @@ Every record's `search_vector` holds each text twice (see the migration's trigge
 record's own language and unstemmed ('simple'). The query is the OR of `websearch_to_tsquery` over 'simple'
 and every partner language's configuration, so "riciclati" meets the Italian stem of "tessuti riciclati",
 "recycled" the English stem of "recycling", and a name typed exactly meets its unstemmed form, whatever
-language the visitor writes in. The query depends on the request's words only, so PostgreSQL evaluates it
-once and answers `search_vector @@ query` from the GIN index.
+language the visitor writes in. Most words come out the same in several configurations ("wool" is 'wool'
+in every one), so identical branches are kept once: a shorter query for the GIN lookup, the match test and the
+ranking, with the same matches and the same ranks. The query depends on the request's words only and is
+computed in a scalar subquery, so PostgreSQL evaluates it once per statement (also under a generic plan of a
+prepared statement) and answers `search_vector @@ query` from the GIN index.
 
 Ranking is `ts_rank_cd` with weights title/name A = 1.0, summary/description/capabilities B = 0.4,
 city/certifications/NACE/source C = 0.2, normalised to rank / (rank + 1) so it lies in [0, 1). An
@@ -21,11 +24,23 @@ summary match (about 0.21), so they reorder near-equals without overturning rele
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Text, and_, bindparam, case, cast, func, literal_column
-from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY, aggregate_order_by
 
 from intelligence.opportunity.models import Opportunity
 from intelligence.vocab import TEXT_SEARCH_CONFIG, OpportunityStatus
@@ -50,14 +65,33 @@ def language_config(language: ColumnElement[str]) -> ColumnElement[Any]:
     )
 
 
+def combined_tsquery(words: ColumnElement[str]) -> ColumnElement[Any]:
+    """The OR of `websearch_to_tsquery` over every configuration, each distinct branch once, in config order.
+
+    Branches without lexemes (only stop words) are left out, as `||` leaves them out; no branch at all gives
+    NULL, which matches nothing, like the empty query. A tsquery's text form reads back as the same query.
+    """
+    branches = union_all(*(
+        select(func.websearch_to_tsquery(regconfig(cfg), words, type_=TSQUERY).label("q"), literal(n).label("n"))
+        for n, cfg in enumerate(QUERY_CONFIGS)
+    )).subquery("branch")
+    text = cast(branches.c.q, Text)
+    distinct = (
+        select(text.label("q"), func.min(branches.c.n).label("n"))
+        .where(func.numnode(branches.c.q) > 0)
+        .group_by(text)
+        .subquery("distinct_branch")
+    )
+    joined = func.string_agg("(" + distinct.c.q + ")", aggregate_order_by(literal_column("' | '"), distinct.c.n))
+    return select(cast(joined, TSQUERY)).scalar_subquery()
+
+
 class TextQuery:
     """The words of one request, as a tsquery and the expressions that match and rank by it."""
 
     def __init__(self, q: str) -> None:
         self.q = q
-        words = bindparam("search_words", q, type_=Text)
-        parts = [func.websearch_to_tsquery(regconfig(cfg), words, type_=TSQUERY) for cfg in QUERY_CONFIGS]
-        self.tsquery: ColumnElement[Any] = reduce(lambda a, b: a.op("||", return_type=TSQUERY)(b), parts)
+        self.tsquery: ColumnElement[Any] = combined_tsquery(bindparam("search_words", q, type_=Text))
 
     def matches(self, vector: ColumnElement[Any]) -> ColumnElement[bool]:
         return vector.op("@@")(self.tsquery)
