@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { problemMessage } from "@/components/problem-alert";
 import type { ClusterProfile, VersionedCluster } from "@/features/partnership/api/get-cluster";
 import { useUpdateCluster, type ClusterPatch } from "@/features/partnership/api/update-cluster";
+import { FormActions } from "@/features/partnership/components/form-actions";
 import { FormField } from "@/features/partnership/components/form-field";
 import { MEMBER_TYPES } from "@/features/partnership/utils/cluster-members";
 import { apiFieldErrors, mergeFieldErrors } from "@/features/partnership/utils/form-problems";
@@ -340,14 +341,7 @@ export function ClusterEditForm({ versioned, onReload, onDone }: ClusterEditForm
         </div>
       </fieldset>
 
-      <div className="record-form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t("form.saving") : t("form.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t("form.cancel")}
-        </button>
-      </div>
+      <FormActions saving={update.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { ProblemAlert } from "@/components/problem-alert";
 import { useCreateIndicator, type IndicatorInput } from "@/features/partnership/api/create-indicator";
 import type { Indicator } from "@/features/partnership/api/get-region";
 import { useUpdateIndicator } from "@/features/partnership/api/update-indicator";
+import { FormActions } from "@/features/partnership/components/form-actions";
 import { FormField } from "@/features/partnership/components/form-field";
 import { apiFieldErrors, mergeFieldErrors } from "@/features/partnership/utils/form-problems";
 
@@ -201,14 +202,7 @@ export function IndicatorForm({ regionCode, indicator, onDone }: IndicatorFormPr
           )}
         </FormField>
       </div>
-      <div className="record-form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t("form.saving") : t("form.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t("form.cancel")}
-        </button>
-      </div>
+      <FormActions saving={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }

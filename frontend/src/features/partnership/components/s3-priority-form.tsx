@@ -5,6 +5,7 @@ import { ProblemAlert } from "@/components/problem-alert";
 import { useCreateS3Priority } from "@/features/partnership/api/create-s3-priority";
 import type { S3Priority } from "@/features/partnership/api/get-region";
 import { useUpdateS3Priority } from "@/features/partnership/api/update-s3-priority";
+import { FormActions } from "@/features/partnership/components/form-actions";
 import { FormField } from "@/features/partnership/components/form-field";
 import { apiFieldErrors, mergeFieldErrors } from "@/features/partnership/utils/form-problems";
 import { PRIORITY_CODES, usePriorityName } from "@/features/partnership/utils/priority-names";
@@ -148,14 +149,7 @@ export function S3PriorityForm({ regionCode, priority, onDone }: S3PriorityFormP
           )}
         </FormField>
       </div>
-      <div className="record-form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t("form.saving") : t("form.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t("form.cancel")}
-        </button>
-      </div>
+      <FormActions saving={mutation.isPending} onCancel={onDone} />
     </form>
   );
 }
