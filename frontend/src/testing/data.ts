@@ -7,7 +7,7 @@ import type { ClusterProfile } from "@/features/partnership/api/get-cluster";
 import type { Indicator, RegionDetail, S3Priority } from "@/features/partnership/api/get-region";
 import type { PriorityOverlap } from "@/features/partnership/api/get-priority-overlap";
 import type { Scorecard, ScorecardValue } from "@/features/partnership/api/get-scorecard";
-import type { Region } from "@/features/partnership/api/get-regions";
+import type { Region } from "@/lib/regions";
 import type { Priority } from "@/features/partnership/api/get-priorities";
 import type { MapPoint, MapPointsResponse } from "@/features/opportunities/api/get-map-points";
 import type { OpportunityDetail } from "@/features/opportunities/api/get-opportunity";

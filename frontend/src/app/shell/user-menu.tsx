@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import type { Me, Membership } from "@/features/auth/api/get-me";
 import { useLogout } from "@/features/auth/api/logout";
-import { useRegions } from "@/features/partnership/api/get-regions";
+import { useRegions } from "@/lib/regions";
 
 type UserMenuProps = { me: Me; onSignedOut: () => void };
 

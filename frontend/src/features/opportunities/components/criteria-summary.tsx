@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-import type { Region } from "@/features/opportunities/api/get-regions";
+import type { Region } from "@/lib/regions";
 import { filtersFromCriteria } from "@/features/opportunities/utils/filters";
 
 type CriteriaSummaryProps = { target: string; criteria: Record<string, unknown>; regions: Region[] };

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from "react-i18next";
 
 import type { Facets, FacetCount } from "@/features/opportunities/api/search-opportunities";
-import type { Region } from "@/features/opportunities/api/get-regions";
+import type { Region } from "@/lib/regions";
 import {
   hasFilters,
   MAP_LAYERS,

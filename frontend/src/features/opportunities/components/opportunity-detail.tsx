@@ -7,7 +7,7 @@ import { Link } from "react-router";
 import { Loading } from "@/components/loading";
 import { ProblemAlert } from "@/components/problem-alert";
 import { useOpportunity } from "@/features/opportunities/api/get-opportunity";
-import { useRegions } from "@/features/opportunities/api/get-regions";
+import { useRegions } from "@/lib/regions";
 import { DeadlineText } from "@/features/opportunities/components/deadline-text";
 import { InterestPanel } from "@/features/opportunities/components/interest-panel";
 import { InterestedSection } from "@/features/opportunities/components/interested-section";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import type { OpportunityHit } from "@/features/opportunities/api/search-opportunities";
-import type { Region } from "@/features/opportunities/api/get-regions";
+import type { Region } from "@/lib/regions";
 import { DeadlineText } from "@/features/opportunities/components/deadline-text";
 import { isOpportunityKind, isPriorityCode } from "@/features/opportunities/utils/filters";
 

@@ -9,7 +9,7 @@ import { ProblemAlert } from "@/components/problem-alert";
 import { useIndicators } from "@/features/opportunities/api/get-indicators";
 import { useMapPoints } from "@/features/opportunities/api/get-map-points";
 import { useRegionBoundaries } from "@/features/opportunities/api/get-region-boundaries";
-import { useRegions } from "@/features/opportunities/api/get-regions";
+import { useRegions } from "@/lib/regions";
 import { useOpportunitySearch } from "@/features/opportunities/api/search-opportunities";
 import { ChoroplethLegend } from "@/features/opportunities/components/choropleth-legend";
 import { FilterBar } from "@/features/opportunities/components/filter-bar";

@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 
 import type { BoundaryFeature } from "@/features/opportunities/api/get-region-boundaries";
 import type { MapPoint } from "@/features/opportunities/api/get-map-points";
-import type { Region } from "@/features/opportunities/api/get-regions";
+import type { Region } from "@/lib/regions";
 import { colourFor, rewindForD3, type ChoroplethClass } from "@/features/opportunities/utils/choropleth";
 import {
   baseZoomOf,

@@ -6,7 +6,7 @@ import { Link } from "react-router";
 
 import { Loading } from "@/components/loading";
 import { ProblemAlert } from "@/components/problem-alert";
-import { useRegions } from "@/features/opportunities/api/get-regions";
+import { useRegions } from "@/lib/regions";
 import { useSavedSearch } from "@/features/opportunities/api/get-saved-search";
 import { useSavedSearchResults, type SavedSearchResult } from "@/features/opportunities/api/get-saved-search-results";
 import { useMarkSavedSearchSeen } from "@/features/opportunities/api/mark-saved-search-seen";

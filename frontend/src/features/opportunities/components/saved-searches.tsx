@@ -8,7 +8,7 @@ import { Loading } from "@/components/loading";
 import { ProblemAlert } from "@/components/problem-alert";
 import { useDeleteSavedSearch } from "@/features/opportunities/api/delete-saved-search";
 import { useSavedSearches, type SavedSearch } from "@/features/opportunities/api/get-saved-searches";
-import { useRegions } from "@/features/opportunities/api/get-regions";
+import { useRegions } from "@/lib/regions";
 import { CriteriaSummary } from "@/features/opportunities/components/criteria-summary";
 import { formatDate } from "@/lib/intl";
 

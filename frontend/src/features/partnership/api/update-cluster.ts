@@ -27,6 +27,7 @@ export function useUpdateCluster(id: string) {
       queryClient.setQueryData(clusterQueryKey(id), updated);
       // the region pages and the scorecard show the cluster's name and member count
       void queryClient.invalidateQueries({ queryKey: ["partnership", "regions"] });
+      void queryClient.invalidateQueries({ queryKey: ["regions"] });
       void queryClient.invalidateQueries({ queryKey: ["partnership", "scorecard"] });
     },
   });

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { Loading } from "@/components/loading";
 import { ProblemAlert } from "@/components/problem-alert";
-import { useRegions } from "@/features/partnership/api/get-regions";
+import { useRegions } from "@/lib/regions";
 import { PrioritiesSection } from "@/features/partnership/components/priorities-section";
 import { RegionDetail } from "@/features/partnership/components/region-detail";
 import { RegionList } from "@/features/partnership/components/region-list";

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import type { Cluster, Region } from "@/features/partnership/api/get-regions";
+import type { Cluster, Region } from "@/lib/regions";
 import { clusterLabel } from "@/features/partnership/utils/cluster-label";
 import { countryName } from "@/lib/intl";
 

@@ -3,7 +3,7 @@ import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useBoundaries } from "@/features/partnership/api/get-boundaries";
-import type { Region } from "@/features/partnership/api/get-regions";
+import type { Region } from "@/lib/regions";
 import { forD3 } from "@/features/partnership/utils/rewind";
 import { isoNumeric } from "@/lib/geo/iso-numeric";
 import { createMapProjection, MAP_HEIGHT, MAP_WIDTH, projectPoint } from "@/lib/geo/map-projection";

@@ -8,7 +8,7 @@ import { Link } from "react-router";
 import { Loading } from "@/components/loading";
 import { ProblemAlert } from "@/components/problem-alert";
 import { useRegion } from "@/features/partnership/api/get-region";
-import { useRegions } from "@/features/partnership/api/get-regions";
+import { useRegions } from "@/lib/regions";
 import { useScorecard } from "@/features/partnership/api/get-scorecard";
 import { FigureList } from "@/features/partnership/components/figure-list";
 import { IndicatorsSection } from "@/features/partnership/components/indicators-section";

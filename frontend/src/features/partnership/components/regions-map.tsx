@@ -2,7 +2,7 @@ import { geoGraticule10, geoPath } from "d3-geo";
 import { useId, useMemo, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Region } from "@/features/partnership/api/get-regions";
+import type { Region } from "@/lib/regions";
 import { useCountryOutlines } from "@/lib/geo/use-country-outlines";
 import { isoNumeric } from "@/lib/geo/iso-numeric";
 import {

@@ -1,4 +1,4 @@
-import type { Cluster } from "@/features/partnership/api/get-regions";
+import type { Cluster } from "@/lib/regions";
 
 /** The cluster's name, led by its acronym unless the name already contains it ("ATEVAL", "OTIR2020 – …"). */
 export function clusterLabel(cluster: Pick<Cluster, "name" | "acronym">): string {

@@ -4,10 +4,14 @@ import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api-client";
 
 export type Region = components["schemas"]["RegionOut"];
+export type Cluster = Region["clusters"][number];
 
 const PAGE_SIZE = 200; // the API's cap; the partnership has eight regions
 
-/** The partnership's regions (codes, names, label points), for the filters, the map and region names. */
+/**
+ * All the partnership's regions with their clusters (follows `next_cursor` to the last page), shared by every
+ * feature: one request and one cache entry for the whole app.
+ */
 export async function getRegions(): Promise<Region[]> {
   const regions: Region[] = [];
   let cursor: string | null | undefined;
@@ -24,7 +28,7 @@ export async function getRegions(): Promise<Region[]> {
 }
 
 export const regionsQueryOptions = () =>
-  queryOptions({ queryKey: ["opportunities", "regions"], queryFn: getRegions, staleTime: 10 * 60_000 });
+  queryOptions({ queryKey: ["regions"], queryFn: getRegions, staleTime: 10 * 60_000 });
 
 export function useRegions() {
   return useQuery(regionsQueryOptions());
