@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -98,6 +98,13 @@ class EventFeed(BaseModel):
     next_cursor: str = Field(description="Pass it as `after` on the next poll, whether or not the page was full.")
 
 
+def _event_row(type: str, aggregate_type: str, aggregate_id: Any, payload: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(), "type": type, "aggregate_type": aggregate_type, "aggregate_id": str(aggregate_id),
+        "payload": to_jsonable_python(payload), "request_id": current_request_id(),
+    }
+
+
 class Outbox:
     """One service's outbox: its table, the writer used inside a transaction, and the feed."""
 
@@ -109,14 +116,18 @@ class Outbox:
         payload: Mapping[str, Any],
     ) -> uuid.UUID:
         """Add an event to the caller's transaction; it is published when, and only if, that commits."""
-        event_id = uuid.uuid4()
-        await session.execute(
-            insert(self.table).values(
-                id=event_id, type=type, aggregate_type=aggregate_type, aggregate_id=str(aggregate_id),
-                payload=to_jsonable_python(payload), request_id=current_request_id(),
-            )
-        )
-        return event_id
+        row = _event_row(type, aggregate_type, aggregate_id, payload)
+        await session.execute(insert(self.table).values(**row))
+        return row["id"]
+
+    async def record_events(
+        self, session: AsyncSession, *, aggregate_type: str, events: Sequence[tuple[str, Any, Mapping[str, Any]]],
+    ) -> None:
+        """Many `(type, aggregate_id, payload)` events in one batched insert (an import's), in order."""
+        if events:
+            await session.execute(insert(self.table), [
+                _event_row(type, aggregate_type, aggregate_id, payload) for type, aggregate_id, payload in events
+            ])
 
     async def read_feed(self, session: AsyncSession, *, after: str | None, limit: int) -> EventFeed:
         """The next `limit` events after the cursor `after` that no running transaction can precede."""

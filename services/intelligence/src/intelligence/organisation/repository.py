@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from pydantic_core import to_jsonable_python
 from sqlalchemy import (
     ColumnElement,
     Text,
@@ -26,7 +25,6 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction
 from sqlalchemy.orm import aliased, defer
-from tex4im_common.observability import current_request_id
 from tex4im_common.pagination import PageParams, paginate
 
 from intelligence.cluster.models import Cluster
@@ -64,15 +62,8 @@ class OrganisationRepository:
         )
 
     async def record_events(self, events: Sequence[tuple[str, uuid.UUID, Mapping[str, Any]]]) -> None:
-        """Many events in one batched insert (an import's), in order; the same rows `record_event` writes."""
-        if not events:
-            return
-        request_id = current_request_id()
-        await self.session.execute(insert(outbox.table), [
-            {"id": uuid.uuid4(), "type": type, "aggregate_type": AGGREGATE, "aggregate_id": str(aggregate_id),
-             "payload": to_jsonable_python(payload), "request_id": request_id}
-            for type, aggregate_id, payload in events
-        ])
+        """Many events in one batched insert (an import's), in order."""
+        await outbox.record_events(self.session, aggregate_type=AGGREGATE, events=events)
 
     # -- organisations ------------------------------------------------------------------------------------
 
