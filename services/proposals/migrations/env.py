@@ -2,7 +2,8 @@
 
 import os
 
-from proposals.db import Base  # the outbox table registers on this metadata
+import proposals.all_models  # noqa: F401  (every table registers on the metadata)
+from proposals.db import Base
 from tex4im_common.migrations import run_migrations
 
 run_migrations(

@@ -30,6 +30,11 @@ def schema_metadata(schema: str) -> MetaData:
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
 
 
+def sql_in(values: object) -> str:
+    """`('a', 'b')` for a CHECK constraint over a vocabulary (values are code constants, never input)."""
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # type: ignore[attr-defined]
+
+
 class UUIDPrimaryKey:
     id: Mapped[uuid.UUID] = mapped_column(PG_UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
 

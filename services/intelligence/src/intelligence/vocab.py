@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from tex4im_common.db import sql_in  # noqa: F401  (re-exported for the models' CHECK constraints)
+
 
 class Visibility(StrEnum):
     """Who may see a record: everyone (open data, anonymous visitors) or signed-in partnership users only."""
@@ -103,7 +105,3 @@ COUNTRY_PATTERN = r"^[A-Z]{2}$"
 NACE_PATTERN = r"^[A-U][0-9]{2}(\.[0-9]{1,2})?$"
 NACE_RE = re.compile(NACE_PATTERN)
 
-
-def sql_in(values: object) -> str:
-    """`('a', 'b')` for a CHECK constraint over a vocabulary (values are code constants, never input)."""
-    return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # type: ignore[attr-defined]
