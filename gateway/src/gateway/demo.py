@@ -30,6 +30,21 @@ def demo_member_organisation_id(region_code: str) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"urn:tex4im:demo-organisation:{region_code}:01")
 
 
+def demo_account_id(email: str) -> uuid.UUID:
+    """The stable user id (the tokens' subject) of a demo account.
+
+    `uuid5(NAMESPACE_URL, "urn:tex4im:demo-account:<email>")`.
+
+    The proposals demo data names its evaluators by this subject without importing the gateway; both sides pin the
+    id of evaluator@demo.tex4im.eu to the same literal in a test.
+    """
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"urn:tex4im:demo-account:{email}")
+
+
+# the evaluator pool of the demo: the first keeps the address the guides use
+DEMO_EVALUATORS = (("evaluator", "Demo Evaluator"), *((f"evaluator{n}", f"Demo Evaluator {n}") for n in range(2, 7)))
+
+
 @dataclass(frozen=True)
 class DemoAccount:
     email: str
@@ -43,8 +58,9 @@ def demo_accounts() -> list[DemoAccount]:
     accounts = [
         DemoAccount(f"admin@{DEMO_DOMAIN}", "Demo Coordinator (Toscana)", "en",
                     (("consortium_admin", None), ("cluster_manager", "ITI1"))),
-        DemoAccount(f"evaluator@{DEMO_DOMAIN}", "Demo Evaluator", "en", (("evaluator", None),)),
     ]
+    accounts += [DemoAccount(f"{local}@{DEMO_DOMAIN}", name, "en", (("evaluator", None),))
+                 for local, name in DEMO_EVALUATORS]
     for code, (name, locale) in REGIONS.items():
         slug = code.lower()
         accounts.append(DemoAccount(f"manager.{slug}@{DEMO_DOMAIN}", f"Demo Cluster Manager ({name})", locale,
@@ -64,8 +80,8 @@ async def load_demo_accounts(session: AsyncSession) -> tuple[int, list[DemoAccou
         if account.email in existing:
             continue
         session.add(User(
-            email=account.email, display_name=account.display_name, locale=account.locale,
-            password_hash=password_hash, is_active=True,
+            id=demo_account_id(account.email), email=account.email, display_name=account.display_name,
+            locale=account.locale, password_hash=password_hash, is_active=True,
             memberships=[
                 Membership(role=role, region=region,
                            organisation_id=account.organisation_id if role == "member" else None)

@@ -14,11 +14,14 @@ from gateway.proxy.identity_tokens import UpstreamTokenIssuer
 from gateway.proxy.router import build_proxy_router
 from gateway.proxy.upstreams import Upstreams
 from gateway.security_headers import SecurityHeadersMiddleware
+from gateway.service_tokens.router import router as service_token_router
+from gateway.service_tokens.service import ServiceTokenIssuer
 from gateway.settings import GatewaySettings
 from gateway.spa import mount_spa
 
 OPENAPI_TAGS = [
-    {"name": "auth", "description": "Signing in and out of the web app (HttpOnly cookies, CSRF double submit)."},
+    {"name": "auth", "description": "Signing in and out of the web app (HttpOnly cookies, CSRF double submit), "
+     "and the services' own tokens (OAuth 2.0 client credentials)."},
     {"name": "me", "description": "The signed-in user."},
 ]
 
@@ -33,6 +36,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             IdentityTokenSigner(private_key, ttl=timedelta(seconds=settings.identity_token_ttl_seconds))
         )
         app.state.upstreams = Upstreams(settings)
+        app.state.service_tokens = ServiceTokenIssuer(
+            IdentityTokenSigner(private_key, ttl=timedelta(seconds=settings.service_token_ttl_seconds)),
+            clients=settings.service_client_secrets(), audiences=settings.upstream_urls(),
+        )
 
     async def stop(app: FastAPI) -> None:
         await app.state.upstreams.aclose()
@@ -45,7 +52,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             "The TEX4IM platform behind one gateway. The gateway signs users in and forwards each request to "
             "the service that owns it (intelligence, proposals, matchmaking) under /api/<service>/."
         ),
-        routers=[auth_router, me_router, openapi_router, build_proxy_router(list(settings.upstream_urls()))],
+        routers=[auth_router, service_token_router, me_router, openapi_router,
+                 build_proxy_router(list(settings.upstream_urls()))],
         openapi_tags=OPENAPI_TAGS,
         on_startup=start,
         on_shutdown=stop,

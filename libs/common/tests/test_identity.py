@@ -33,6 +33,17 @@ class TestIdentityTokens:
         token = IdentityTokenSigner(KEY).sign(MARIA, audience="proposals")
         assert verifier().verify(token) == MARIA
 
+    def test_the_email_travels_in_the_token_when_there_is_one(self):
+        with_email = MARIA.model_copy(update={"email": "maria@example.test"})
+        token = IdentityTokenSigner(KEY).sign(with_email, audience="proposals")
+        assert jwt.decode(token, options={"verify_signature": False})["email"] == "maria@example.test"
+        assert verifier().verify(token).email == "maria@example.test"
+
+    def test_a_token_without_an_email_has_no_email_claim(self):
+        token = IdentityTokenSigner(KEY).sign(MARIA, audience="proposals")
+        assert "email" not in jwt.decode(token, options={"verify_signature": False})
+        assert verifier().verify(token).email is None
+
     def test_roles_and_regions_are_queryable(self):
         assert MARIA.has_role(Role.evaluator)
         assert not MARIA.is_consortium_admin

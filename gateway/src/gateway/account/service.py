@@ -30,6 +30,7 @@ def identity_of(user: User) -> Identity:
         subject=str(user.id),
         kind="user",
         name=user.display_name,
+        email=user.email,
         memberships=tuple(
             Membership(role=m.role, region=m.region, organisation_id=m.organisation_id) for m in user.memberships
         ),

@@ -37,10 +37,12 @@ def create_service_app(
     on_shutdown: StartupHook | None = None,
     verify_identity: bool = True,
     openapi_url: str | None = "/openapi.json",
+    dependencies: Sequence[Any] = (),
 ) -> FastAPI:
     """Build a service: logging, request ids, problem errors, health, a DB engine and identity verification.
 
     Nothing is connected at import or build time; the lifespan opens and closes every resource.
+    `dependencies` (`Depends(...)`) run on every route of `routers`, after the identity check.
     """
     configure_logging(service=name, level=settings.log_level, json_lines=settings.log_json)
 
@@ -78,6 +80,7 @@ def create_service_app(
     app.include_router(health_router)
     # every route, public or not, refuses a presented token that does not verify
     guard = [Depends(verify_presented_identity)] if verify_identity else []
+    guard += list(dependencies)
     for router in routers:
         app.include_router(router, dependencies=guard)
     return app

@@ -50,6 +50,7 @@ class Identity(BaseModel):
     subject: str
     kind: Literal["user", "client"] = "user"
     name: str | None = None
+    email: str | None = None  # where the user can be reached; absent for clients and older tokens
     memberships: tuple[Membership, ...] = ()
 
     def has_role(self, *roles: Role) -> bool:
@@ -71,6 +72,7 @@ class _Claims(BaseModel):
     sub: str
     kind: Literal["user", "client"] = "user"
     name: str | None = None
+    email: str | None = None
     memberships: list[Membership] = []
 
 
@@ -130,6 +132,8 @@ class IdentityTokenSigner:
             "exp": issued + (ttl or self.ttl),
             "jti": uuid.uuid4().hex,
         }
+        if identity.email is not None:
+            claims["email"] = identity.email
         return jwt.encode(claims, self._key, algorithm=ALGORITHM, headers={"typ": TOKEN_TYPE})
 
 
@@ -176,7 +180,7 @@ class IdentityTokenVerifier:
             raise Unauthorized(f"The identity token is not addressed to {self.audience}.") from exc
         except (jwt.InvalidTokenError, ValidationError) as exc:
             raise Unauthorized("The identity token is invalid.") from exc
-        identity = Identity(subject=parsed.sub, kind=parsed.kind, name=parsed.name,
+        identity = Identity(subject=parsed.sub, kind=parsed.kind, name=parsed.name, email=parsed.email,
                             memberships=tuple(parsed.memberships))
         return identity, float(claims["exp"]) + self.leeway.total_seconds()
 

@@ -9,15 +9,19 @@ from pathlib import Path
 
 from devstack.database import migrate_all, prepare_database
 from devstack.demo import describe_accounts, load_demo_data
-from devstack.keys import ensure_key_pair
+from devstack.keys import ensure_key_pair, ensure_service_client_secrets
 from devstack.layout import REPO
 from devstack.openapi import build_openapi
 from devstack.supervisor import process_environment, run_processes
+
+# the services that sign in to the gateway themselves (today: proposals, to follow intelligence's feed)
+SERVICE_CLIENTS = ("proposals",)
 
 
 def _run(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir).resolve()
     private_key, public_key = ensure_key_pair(data_dir / "keys")
+    service_clients = ensure_service_client_secrets(data_dir / "keys", SERVICE_CLIENTS)
     database_url, server = prepare_database(data_dir, fast=args.fast_db)
     try:
         print(f"Database: {'embedded PostgreSQL in ' + str(server.data_dir) if server else 'DATABASE_URL'}",
@@ -29,7 +33,8 @@ def _run(args: argparse.Namespace) -> int:
         if args.prepare_only:
             return 0
         env = process_environment(database_url=database_url, public_key=public_key, private_key=private_key,
-                                  base_port=args.port, log_json=not args.plain_logs)
+                                  base_port=args.port, log_json=not args.plain_logs,
+                                  service_clients=service_clients)
         banner = describe_accounts(demo.accounts)
         return run_processes(env, base_port=args.port, banner=banner, run_dir=data_dir / "run")
     finally:

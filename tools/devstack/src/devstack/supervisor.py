@@ -31,7 +31,7 @@ def say(name: str, line: str) -> None:
 
 
 def process_environment(*, database_url: str, public_key: Path, private_key: Path, base_port: int,
-                        log_json: bool) -> dict[str, str]:
+                        log_json: bool, service_clients: dict[str, str]) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)  # each process gets its own explicit variable below
     for package in PACKAGES:
@@ -43,8 +43,14 @@ def process_environment(*, database_url: str, public_key: Path, private_key: Pat
     env["GATEWAY_IDENTITY_PRIVATE_KEY_FILE"] = str(private_key)
     env["GATEWAY_COOKIE_SECURE"] = "false"  # plain http on loopback; production keeps Secure cookies
     env["GATEWAY_SPA_DIR"] = str(SPA_DIR)
-    for service in SERVICES:
-        env[f"GATEWAY_{service.name.upper()}_URL"] = f"http://127.0.0.1:{base_port + service.port_offset}"
+    urls = {service.name: f"http://127.0.0.1:{base_port + service.port_offset}" for service in SERVICES}
+    for name, url in urls.items():
+        env[f"GATEWAY_{name.upper()}_URL"] = url
+    # the services' own sign-in: the proposals copy of the organisation registry follows intelligence's feed
+    env["GATEWAY_SERVICE_CLIENTS"] = ",".join(f"{client}:{secret}" for client, secret in service_clients.items())
+    env["PROPOSALS_SERVICE_CLIENT_SECRET"] = service_clients["proposals"]
+    env["PROPOSALS_GATEWAY_URL"] = f"http://127.0.0.1:{base_port}"
+    env["PROPOSALS_INTELLIGENCE_URL"] = urls["intelligence"]
     return env
 
 
