@@ -37,9 +37,9 @@ def find_transition(transitions: list[Transition], *, key: str, from_stage: str)
 
 async def move(
     session: AsyncSession, *, proposal: Proposal, transition: Transition, actor: str, actor_name: str | None,
-    comment: str | None, details: dict[str, Any] | None = None,
+    comment: str | None, details: dict[str, Any] | None = None, at: datetime | None = None,
 ) -> TimelineEntry:
-    """Take `transition`: change the stage, write the timeline entry and the domain event."""
+    """Take `transition`: change the stage, write the timeline entry and the domain event (`at`: now by default)."""
     if transition.from_stage != proposal.stage:
         raise TransitionNotAllowed(
             f"'{transition.label}' moves proposals from '{transition.from_stage}'; this one is in '{proposal.stage}'."
@@ -49,7 +49,7 @@ async def move(
     entry = TimelineEntry(
         proposal_id=proposal.id, kind=TimelineKind.transition.value, actor=actor, actor_name=actor_name,
         transition=transition.key, from_stage=from_stage, to_stage=transition.to_stage, comment=comment,
-        details=details or {}, at=datetime.now(UTC),
+        details=details or {}, at=at or datetime.now(UTC),
     )
     session.add(entry)
     await session.flush()
