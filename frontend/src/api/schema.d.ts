@@ -64,6 +64,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/service-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue Service Token
+         * @description Exchange a service client's id and secret for a short-lived identity token for one service.
+         */
+        post: operations["auth-issue_service_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1016,6 +1036,1058 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Proposals
+         * @description The proposals you may see, the most recently changed first.
+         */
+        get: operations["proposals-proposals-list_proposals"];
+        put?: never;
+        /**
+         * Create Proposal
+         * @description Start a proposal to a published call, led by your organisation (managers: one of their region's).
+         */
+        post: operations["proposals-proposals-create_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/stage-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count Proposals By Stage
+         * @description How many of the proposals you may see (with the list's filters) are in each stage, for the board.
+         */
+        get: operations["proposals-proposals-count_proposals_by_stage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Proposal
+         * @description One proposal with what you may do with it; its ETag is the version to send in If-Match.
+         */
+        get: operations["proposals-proposals-get_proposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Proposal
+         * @description Change a proposal while its stage is editable; co-authors and the admin, with the ETag read in If-Match.
+         */
+        patch: operations["proposals-proposals-update_proposal"];
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite Partner
+         * @description Invite a partner organisation; the co-authors while the proposal is editable.
+         */
+        post: operations["proposals-proposals-invite_partner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/partners/{organisation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Partner
+         * @description Remove a partner organisation; the co-authors while the proposal is editable.
+         */
+        delete: operations["proposals-proposals-remove_partner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/partners/{organisation_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer Invitation
+         * @description Confirm or decline your organisation's participation; its members, while the proposal is editable.
+         */
+        post: operations["proposals-proposals-answer_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Transitions
+         * @description The steps out of the proposal's stage: whether you may take each, and what its guard still lacks.
+         */
+        get: operations["proposals-proposals-list_transitions"];
+        put?: never;
+        /**
+         * Take Transition
+         * @description Take a step (submit, start screening, withdraw...); retried with the same Idempotency-Key, it happens once.
+         */
+        post: operations["proposals-proposals-take_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Timeline
+         * @description The proposal's history, oldest first: created, partners, steps, versions, screening, decisions.
+         */
+        get: operations["proposals-proposals-get_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Versions
+         * @description The proposal's submitted versions, oldest first, for whoever may read the proposal.
+         */
+        get: operations["proposals-versions-list_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Version
+         * @description One frozen version's complete content, for whoever may read the proposal (private answers per policy).
+         */
+        get: operations["proposals-versions-get_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare Versions
+         * @description What changed between two versions, or since a version (`to=current`), field by field.
+         */
+        get: operations["proposals-versions-compare_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Attachments
+         * @description The proposal's attachments, oldest first, for whoever may read the proposal.
+         */
+        get: operations["proposals-attachments-list_attachments"];
+        put?: never;
+        /**
+         * Upload Attachment
+         * @description Attach a file (type decided by its content); the co-authors while the proposal is editable.
+         */
+        post: operations["proposals-attachments-upload_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Attachment
+         * @description One attachment's description, for whoever may read the proposal.
+         */
+        get: operations["proposals-attachments-get_attachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove Attachment
+         * @description Remove a file from the working copy (versions keep it); the co-authors while the proposal is editable.
+         */
+        delete: operations["proposals-attachments-remove_attachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/attachments/{attachment_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Attachment
+         * @description Download a file (removed ones too while a version names them), for whoever may read the proposal.
+         */
+        get: operations["proposals-attachments-download_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/proposals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Call Proposals
+         * @description The call's proposals as a spreadsheet: every one for the admin, their regions' for cluster managers.
+         */
+        get: operations["proposals-exports-export_call_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Assignments
+         * @description Your review workspace: assigned proposals with their call, due date and progress, oldest first.
+         */
+        get: operations["proposals-reviews-list_my_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/assignments/{assignment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Assignment
+         * @description One of your assignments: the submitted proposal, the rubric, your scores and the live total (ETag: review).
+         */
+        get: operations["proposals-reviews-get_assignment"];
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw Assignment
+         * @description Withdraw an assignment whose review is not submitted yet (the consortium admin).
+         */
+        delete: operations["proposals-assignments-withdraw_assignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/assignments/{assignment_id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Scores
+         * @description Save your review so far (criteria left out are cleared); answers each criterion's pass/fail and the total.
+         */
+        put: operations["proposals-reviews-put_scores"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/assignments/{assignment_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Review
+         * @description Submit your review: every criterion scored, a comment on each score below its threshold.
+         */
+        post: operations["proposals-reviews-submit_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Evaluation
+         * @description Reviews side by side, spread per criterion, readiness and consensus (admin; lead region's managers read).
+         */
+        get: operations["proposals-panel-get_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Consensus
+         * @description The consensus (ETag: its version) and the suggested scores (admin; lead region's managers read).
+         */
+        get: operations["proposals-panel-get_consensus"];
+        /**
+         * Put Consensus
+         * @description Write the consensus: agreed scores (left out: the suggestion), comments and summary (admin).
+         */
+        put: operations["proposals-panel-put_consensus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/consensus/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalise Consensus
+         * @description Finalise the consensus once the evaluation is ready (admin).
+         */
+        post: operations["proposals-panel-finalise_consensus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Ranking
+         * @description The call's ranking with tie-breaks and the portfolio rule's outcomes, and who is not ready (admin).
+         */
+        get: operations["proposals-panel-get_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Decisions
+         * @description The staged (or released) decisions of the call (admin).
+         */
+        get: operations["proposals-panel-list_decisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/decisions/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stage Decisions
+         * @description Stage a decision per proposal from the current ranking, replacing unreleased ones (admin).
+         */
+        post: operations["proposals-panel-stage_decisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/decisions/{proposal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Override Decision
+         * @description Change a staged outcome before release, with a note saying why (admin).
+         */
+        patch: operations["proposals-panel-override_decision"];
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/decisions/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release Decisions
+         * @description Release the staged decisions, once: proposals move on or out, applicants are told (admin).
+         */
+        post: operations["proposals-panel-release_decisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Feedback
+         * @description The outcome, rank and panel assessment the call's policy shares (co-authors, lead region's managers, admin).
+         */
+        get: operations["proposals-panel-get_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Calls
+         * @description Calls the caller may see, newest first: published and archived ones to anyone, drafts to the admin.
+         */
+        get: operations["proposals-calls-list_calls"];
+        put?: never;
+        /**
+         * Create Call
+         * @description Open a new call as a draft, with the default TEX4IM pipeline; the consortium admin only.
+         */
+        post: operations["proposals-calls-create_call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Call
+         * @description Everything about one call; its ETag is the version to send in If-Match.
+         */
+        get: operations["proposals-calls-get_call"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Call
+         * @description Change a call or move its status (lists are replaced whole); the admin, with If-Match.
+         */
+        patch: operations["proposals-calls-update_call"];
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Pipeline
+         * @description The call's stages and transitions; the ETag is the call's.
+         */
+        get: operations["proposals-calls-get_pipeline"];
+        /**
+         * Replace Pipeline
+         * @description Replace the call's stages and transitions; the admin, with If-Match on the call's ETag.
+         */
+        put: operations["proposals-calls-replace_pipeline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/next-round": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Next Round
+         * @description Open next year's round of the permanent annual call as a new draft; the admin only.
+         */
+        post: operations["proposals-calls-open_next_round"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Targets
+         * @description The call's portfolio targets with what has been reached so far (counts to be refined by issue 6's KPIs).
+         */
+        get: operations["proposals-calls-get_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Organisations
+         * @description Registry organisations by name, for choosing a lead or partner; signed-in members of the partnership.
+         */
+        get: operations["proposals-organisations-search_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/organisations/sync-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Sync Status
+         * @description How far the organisation copy has followed the registry's change feed; the consortium admin.
+         */
+        get: operations["proposals-organisations-get_sync_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/organisations/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync Organisations
+         * @description Read the registry's change feed now instead of at the next poll; the consortium admin.
+         */
+        post: operations["proposals-organisations-sync_organisations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Notifications
+         * @description Your notifications (to you, your organisations, the regions you manage, the admin), newest first.
+         */
+        get: operations["proposals-notifications-list_my_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count My Unread Notifications
+         * @description How many of your notifications you have not read yet (for the bell in the header).
+         */
+        get: operations["proposals-notifications-count_my_unread_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark My Notifications Read
+         * @description Mark notifications read, by id or all at once; repeating it changes nothing.
+         */
+        post: operations["proposals-notifications-mark_my_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/mail-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Mail Log
+         * @description The e-mails the service sent or, without SMTP, only logged, newest first; the consortium admin.
+         */
+        get: operations["proposals-notifications-list_mail_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Screening
+         * @description The checklist and decision for the lead region's managers and the admin; the decision alone for applicants.
+         */
+        get: operations["proposals-screening-get_screening"];
+        /**
+         * Decide Screening
+         * @description Decide whether the proposal in screening is eligible, and why (lead region's managers, admin); replaces.
+         */
+        put: operations["proposals-screening-decide_screening"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/evaluators/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get My Evaluator Profile
+         * @description Your evaluator profile and current load (404 until you register).
+         */
+        get: operations["proposals-evaluators-get_my_evaluator_profile"];
+        /**
+         * Register Evaluator
+         * @description Join the evaluator pool or update your profile (users with the evaluator role); 201 when new.
+         */
+        put: operations["proposals-evaluators-register_evaluator"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/evaluators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Evaluators
+         * @description Every evaluator in the pool with their current load, by name (the consortium admin).
+         */
+        get: operations["proposals-evaluators-list_evaluators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/evaluators/{evaluator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Evaluator
+         * @description Activate or deactivate an evaluator, or change their maximum load, expertise or languages (the admin).
+         */
+        patch: operations["proposals-evaluators-update_evaluator"];
+        trace?: never;
+    };
+    "/api/proposals/evaluators/me/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Conflicts
+         * @description The conflicts of interest you have declared, oldest first.
+         */
+        get: operations["proposals-evaluators-list_my_conflicts"];
+        put?: never;
+        /**
+         * Declare Conflict
+         * @description Declare a conflict of interest with a proposal or an organisation; it takes you off what it concerns.
+         */
+        post: operations["proposals-evaluators-declare_conflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/evaluators/me/conflicts/{declaration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove My Conflict
+         * @description Take back a declaration (assignments it withdrew stay withdrawn).
+         */
+        delete: operations["proposals-evaluators-remove_my_conflict"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/evaluation/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Proposals In Evaluation
+         * @description Proposals in evaluation, with only what evaluators need to spot a conflict of interest, and their conflicts.
+         */
+        get: operations["proposals-evaluators-list_proposals_in_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/assignments/auto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign Automatically
+         * @description Staff every proposal in evaluation with the call's minimum of evaluators, load balanced; reports shortages.
+         */
+        post: operations["proposals-assignments-assign_automatically"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/calls/{call_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Call Assignments
+         * @description The call's assignments: all, with scores, for the admin; their region's, without scores, for managers.
+         */
+        get: operations["proposals-assignments-list_call_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/proposals/{proposal_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign Evaluator
+         * @description Assign an evaluator to a proposal in evaluation by hand; a conflict of interest is refused (the admin).
+         */
+        post: operations["proposals-assignments-assign_evaluator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/events": {
         parameters: {
             query?: never;
@@ -1152,6 +2224,25 @@ export interface components {
          * @enum {string}
          */
         Role: "consortium_admin" | "cluster_manager" | "evaluator" | "member";
+        /**
+         * ServiceTokenOut
+         * @description An identity token (kind `client`) for the asked service; send it as `Authorization: Bearer <token>`.
+         */
+        ServiceTokenOut: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Token Type
+             * @default Bearer
+             * @constant
+             */
+            token_type: "Bearer";
+            /**
+             * Expires In
+             * @description Seconds until the token expires; ask for a new one before then.
+             */
+            expires_in: number;
+        };
         /** Body_opportunities-import_opportunities */
         "Body_opportunities-import_opportunities": {
             /**
@@ -3407,6 +4498,2564 @@ export interface components {
          * @enum {string}
          */
         Visibility: "public" | "consortium";
+        /**
+         * Actor
+         * @description Who may take a transition, relative to the proposal.
+         *
+         *     applicant: a co-author (the creator, members of the lead organisation and of confirmed partners);
+         *     region_manager: a cluster manager of the lead organisation's region; admin: the consortium admin.
+         * @enum {string}
+         */
+        Actor: "applicant" | "region_manager" | "admin";
+        /**
+         * AssignmentDetail
+         * @description What an evaluator works from: the submitted proposal, the rubric and their review so far.
+         */
+        AssignmentDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            reason: components["schemas"]["AssignmentReason"];
+            /** Due At */
+            due_at: string | null;
+            proposal: components["schemas"]["proposals__evaluation__review_schemas__ProposalBrief"];
+            /** Stage */
+            stage: string;
+            /** @description The latest submitted version (null if none was frozen). */
+            version: components["schemas"]["FrozenVersion"] | null;
+            call: components["schemas"]["CallBrief"];
+            /** Criteria */
+            criteria: components["schemas"]["proposals__evaluation__review_schemas__CriterionOut"][];
+            review: components["schemas"]["ReviewOut"];
+        };
+        /** AssignmentIn */
+        AssignmentIn: {
+            /**
+             * Evaluator Id
+             * Format: uuid
+             */
+            evaluator_id: string;
+        };
+        /** AssignmentOut */
+        AssignmentOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            proposal: components["schemas"]["proposals__evaluation__pool_schemas__ProposalBrief"];
+            evaluator: components["schemas"]["EvaluatorBrief"];
+            status: components["schemas"]["AssignmentStatus"];
+            reason: components["schemas"]["AssignmentReason"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Withdrawn Reason */
+            withdrawn_reason: string | null;
+            /**
+             * Scores
+             * @description For the admin only.
+             */
+            scores?: components["schemas"]["ScoreOut"][] | null;
+        };
+        /** AssignmentPage */
+        AssignmentPage: {
+            /** Items */
+            items: components["schemas"]["AssignmentSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * AssignmentReason
+         * @enum {string}
+         */
+        AssignmentReason: "automatic" | "manual" | "divergence";
+        /**
+         * AssignmentStatus
+         * @description assigned → submitted (scores sent); or withdrawn (a conflict declared or the admin took it back).
+         * @enum {string}
+         */
+        AssignmentStatus: "assigned" | "submitted" | "withdrawn";
+        /**
+         * AssignmentSummary
+         * @description One line of an evaluator's workspace.
+         */
+        AssignmentSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            status: components["schemas"]["AssignmentStatus"];
+            reason: components["schemas"]["AssignmentReason"];
+            proposal: components["schemas"]["proposals__evaluation__review_schemas__ProposalBrief"];
+            call: components["schemas"]["CallBrief"];
+            /**
+             * Due At
+             * @description When the call's evaluation phase closes.
+             */
+            due_at: string | null;
+            progress: components["schemas"]["Progress"];
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /** AttachmentInVersion */
+        AttachmentInVersion: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Filename */
+            filename: string;
+            /** Media Type */
+            media_type: string;
+            /** Size Bytes */
+            size_bytes: number;
+            /** Sha256 */
+            sha256: string;
+        };
+        /**
+         * AttachmentKind
+         * @enum {string}
+         */
+        AttachmentKind: "budget" | "letter_of_support" | "presentation" | "technical_annex" | "other";
+        /** AttachmentOut */
+        AttachmentOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Proposal Id
+             * Format: uuid
+             */
+            proposal_id: string;
+            /**
+             * Kind
+             * @example budget
+             */
+            kind: string;
+            /**
+             * Filename
+             * @example budget-2027.xlsx
+             */
+            filename: string;
+            /**
+             * Media Type
+             * @description Decided from the file's content, not from what the uploader said.
+             */
+            media_type: string;
+            /** Size Bytes */
+            size_bytes: number;
+            /**
+             * Sha256
+             * @description The SHA-256 of the content, hex; also the download's ETag.
+             */
+            sha256: string;
+            /** Uploaded By */
+            uploaded_by: string;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+            /**
+             * Removed At
+             * @description Removed from the working copy; versions naming it keep it.
+             */
+            removed_at: string | null;
+            /** Content Url */
+            content_url: string;
+        };
+        /**
+         * Audience
+         * @description Who a notification is for: one person, the members of an organisation, a region's managers, the admin.
+         * @enum {string}
+         */
+        Audience: "person" | "organisation" | "region_managers" | "admins" | "evaluator";
+        /** AutoAssignmentReport */
+        AutoAssignmentReport: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            /**
+             * Assigned
+             * @description New assignments made.
+             */
+            assigned: number;
+            /**
+             * Withdrawn
+             * @description Assignments moved away from an evaluator.
+             */
+            withdrawn: number;
+            /**
+             * Optimal
+             * @description False when the search stopped at its time budget with a good, unproven plan.
+             */
+            optimal: boolean;
+            /** Proposals */
+            proposals: components["schemas"]["ProposalStaffing"][];
+            /**
+             * Still Short
+             * @description The proposals below target, with why.
+             */
+            still_short: components["schemas"]["ProposalStaffing"][];
+            /** Loads */
+            loads: components["schemas"]["EvaluatorLoad"][];
+        };
+        /** Body_attachments-upload_attachment */
+        "Body_attachments-upload_attachment": {
+            /**
+             * File
+             * @description The file, at most 20 MB.
+             */
+            file: string;
+            /** @description What the file is to the proposal. */
+            kind: components["schemas"]["AttachmentKind"];
+        };
+        /** CallBrief */
+        CallBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * CallCreate
+         * @description A new call, always a draft; rules left out take their defaults, and without criteria the default rubric.
+         */
+        CallCreate: {
+            /**
+             * Code
+             * @example TEX4IM-2027
+             */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            kind: components["schemas"]["CallKind"];
+            /**
+             * Year
+             * @description The round's year: only, and always, for a permanent call.
+             */
+            year?: number | null;
+            /** Eligible Priorities */
+            eligible_priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+            /**
+             * Min Partner Regions
+             * @default 2
+             */
+            min_partner_regions: number;
+            /**
+             * Max Proposals Per Region
+             * @description Null: no regional quota.
+             */
+            max_proposals_per_region?: number | null;
+            /**
+             * Min Evaluators
+             * @default 3
+             */
+            min_evaluators: number;
+            /**
+             * Exclude Own Region Evaluators
+             * @default false
+             */
+            exclude_own_region_evaluators: boolean;
+            /**
+             * Divergence Threshold
+             * @description 0–5.
+             * @default 2
+             */
+            divergence_threshold: number | string;
+            /**
+             * Overall Threshold
+             * @description 0–5.
+             * @default 3
+             */
+            overall_threshold: number | string;
+            /**
+             * Selected Count
+             * @default 0
+             */
+            selected_count: number;
+            /**
+             * Reserve Count
+             * @default 0
+             */
+            reserve_count: number;
+            /** Max Selected Per Region */
+            max_selected_per_region?: number | null;
+            /** Tie Breaks */
+            tie_breaks?: components["schemas"]["TieBreak"][];
+            /** @default scores_and_comments */
+            feedback_policy: components["schemas"]["FeedbackPolicy"];
+            /** Phases */
+            phases?: components["schemas"]["PhaseIn"][];
+            /** Fields */
+            fields?: components["schemas"]["FieldIn"][];
+            /** Criteria */
+            criteria?: components["schemas"]["CriterionIn"][] | null;
+            /** Targets */
+            targets?: components["schemas"]["TargetIn"][];
+        };
+        /**
+         * CallKind
+         * @description A dated round with its own dates, or the permanent annual round that reopens every year.
+         * @enum {string}
+         */
+        CallKind: "dated" | "permanent";
+        /**
+         * CallOut
+         * @description Everything about a call: its rules, dates, form, rubric, targets and pipeline.
+         */
+        CallOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["CallKind"];
+            /** Year */
+            year: number | null;
+            status: components["schemas"]["CallStatus"];
+            /** Phases */
+            phases: components["schemas"]["PhaseOut"][];
+            /**
+             * Submission Open
+             * @description Published, and now inside its submission phase.
+             */
+            submission_open: boolean;
+            /** Eligible Priorities */
+            eligible_priorities: string[];
+            /** Description */
+            description: string;
+            /** Min Partner Regions */
+            min_partner_regions: number;
+            /** Max Proposals Per Region */
+            max_proposals_per_region: number | null;
+            /** Min Evaluators */
+            min_evaluators: number;
+            /** Exclude Own Region Evaluators */
+            exclude_own_region_evaluators: boolean;
+            /** Divergence Threshold */
+            divergence_threshold: string;
+            /** Overall Threshold */
+            overall_threshold: string;
+            /** Selected Count */
+            selected_count: number;
+            /** Reserve Count */
+            reserve_count: number;
+            /** Max Selected Per Region */
+            max_selected_per_region: number | null;
+            /** Tie Breaks */
+            tie_breaks: components["schemas"]["TieBreak"][];
+            feedback_policy: components["schemas"]["FeedbackPolicy"];
+            /** Decisions Released At */
+            decisions_released_at: string | null;
+            /** Fields */
+            fields: components["schemas"]["FieldOut"][];
+            /** Criteria */
+            criteria: components["schemas"]["proposals__call__schemas__CriterionOut"][];
+            /** Targets */
+            targets: components["schemas"]["TargetOut"][];
+            pipeline: components["schemas"]["PipelineOut"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * CallPage
+         * @description A page of calls, newest first.
+         */
+        CallPage: {
+            /** Items */
+            items: components["schemas"]["CallSummaryOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** CallRef */
+        CallRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+        };
+        /**
+         * CallStatus
+         * @description draft (only the admin sees it) → published → archived.
+         * @enum {string}
+         */
+        CallStatus: "draft" | "published" | "archived";
+        /** CallSummary */
+        CallSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+        };
+        /** CallSummaryOut */
+        CallSummaryOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["CallKind"];
+            /** Year */
+            year: number | null;
+            status: components["schemas"]["CallStatus"];
+            /** Phases */
+            phases: components["schemas"]["PhaseOut"][];
+            /**
+             * Submission Open
+             * @description Published, and now inside its submission phase.
+             */
+            submission_open: boolean;
+            /** Eligible Priorities */
+            eligible_priorities: string[];
+        };
+        /** CallTargetsOut */
+        CallTargetsOut: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            /** Items */
+            items: components["schemas"]["TargetProgressOut"][];
+        };
+        /**
+         * CallUpdate
+         * @description Only the fields sent change; `null` clears year and the per-region caps. `status` moves the call.
+         */
+        CallUpdate: {
+            /** Code */
+            code?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            kind?: components["schemas"]["CallKind"] | null;
+            /**
+             * Year
+             * @description The round's year: only, and always, for a permanent call.
+             */
+            year?: number | null;
+            /** Eligible Priorities */
+            eligible_priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[] | null;
+            /**
+             * Min Partner Regions
+             * @description Regions a proposal's organisations must come from.
+             */
+            min_partner_regions?: number | null;
+            /**
+             * Max Proposals Per Region
+             * @description Null: no regional quota.
+             */
+            max_proposals_per_region?: number | null;
+            /** Min Evaluators */
+            min_evaluators?: number | null;
+            /** Exclude Own Region Evaluators */
+            exclude_own_region_evaluators?: boolean | null;
+            /**
+             * Divergence Threshold
+             * @description Two scores of a criterion further apart than this call for one more evaluator.
+             */
+            divergence_threshold?: (number | string) | null;
+            /** Overall Threshold */
+            overall_threshold?: (number | string) | null;
+            /** Selected Count */
+            selected_count?: number | null;
+            /** Reserve Count */
+            reserve_count?: number | null;
+            /** Max Selected Per Region */
+            max_selected_per_region?: number | null;
+            /**
+             * Tie Breaks
+             * @description Applied in order between equal totals.
+             */
+            tie_breaks?: components["schemas"]["TieBreak"][] | null;
+            feedback_policy?: components["schemas"]["FeedbackPolicy"] | null;
+            /** Phases */
+            phases?: components["schemas"]["PhaseIn"][] | null;
+            /** Fields */
+            fields?: components["schemas"]["FieldIn"][] | null;
+            /** Criteria */
+            criteria?: components["schemas"]["CriterionIn"][] | null;
+            /** Targets */
+            targets?: components["schemas"]["TargetIn"][] | null;
+            /** @description draft → published → archived (back to draft only while the call has no proposals). */
+            status?: components["schemas"]["CallStatus"] | null;
+        };
+        /**
+         * Change
+         * @description One difference. Lists are compared item by item: `item` names the item (organisation id, code, sha256).
+         */
+        Change: {
+            /**
+             * Field
+             * @example answers.market
+             */
+            field: string;
+            /**
+             * Label
+             * @example Target market
+             */
+            label: string;
+            change: components["schemas"]["ChangeKind"];
+            /** Item */
+            item?: string | null;
+            /** Before */
+            before?: unknown;
+            /** After */
+            after?: unknown;
+            /**
+             * Diff
+             * @description Long texts: the word-level difference, in order.
+             */
+            diff?: components["schemas"]["TextSegment"][] | null;
+        };
+        /**
+         * ChangeKind
+         * @enum {string}
+         */
+        ChangeKind: "added" | "removed" | "changed";
+        /** CheckOut */
+        CheckOut: {
+            /**
+             * Key
+             * @example partner_regions
+             */
+            key: string;
+            outcome: components["schemas"]["CheckOutcome"];
+            /**
+             * Detail
+             * @description What was found, in one plain sentence.
+             */
+            detail: string;
+            /**
+             * Figures
+             * @description The numbers and lists behind the outcome.
+             */
+            figures: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * CheckOutcome
+         * @description One screening check: met, not met, or for the manager to judge.
+         * @enum {string}
+         */
+        CheckOutcome: "passed" | "failed" | "manual";
+        /** Comparison */
+        Comparison: {
+            /** From Version */
+            from_version: number;
+            /**
+             * To Version
+             * @description A version number, or `current`: the working copy.
+             */
+            to_version: number | "current";
+            /** Changes */
+            changes: components["schemas"]["Change"][];
+        };
+        /**
+         * ConflictDeclarationIn
+         * @description A conflict with one proposal, or with an organisation (then with every proposal naming it): one of the two.
+         */
+        ConflictDeclarationIn: {
+            /** Proposal Id */
+            proposal_id?: string | null;
+            /** Organisation Id */
+            organisation_id?: string | null;
+            /** Reason */
+            reason: string;
+        };
+        /** ConflictDeclarationOut */
+        ConflictDeclarationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            proposal: components["schemas"]["proposals__evaluation__pool_schemas__ProposalBrief"] | null;
+            organisation: components["schemas"]["OrganisationBrief"] | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Declared At
+             * Format: date-time
+             */
+            declared_at: string;
+            /**
+             * Withdrawn From
+             * @description References of the proposals this declaration took you off.
+             */
+            withdrawn_from?: string[];
+        };
+        /**
+         * ConflictKind
+         * @enum {string}
+         */
+        ConflictKind: "lead_organisation" | "partner_organisation" | "own_region" | "declared_proposal" | "declared_organisation";
+        /** ConflictOut */
+        ConflictOut: {
+            kind: components["schemas"]["ConflictKind"];
+            /** Detail */
+            detail: string;
+        };
+        /**
+         * ConsensusIn
+         * @description The agreed scores; a criterion left out takes the suggested score (the reviews' mean to the nearest 0.5).
+         */
+        ConsensusIn: {
+            /** Scores */
+            scores?: components["schemas"]["ConsensusScoreIn"][];
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+        };
+        /** ConsensusLine */
+        ConsensusLine: {
+            /** Criterion */
+            criterion: string;
+            /** Title */
+            title: string;
+            /** Value */
+            value: string;
+            /** Threshold */
+            threshold: string;
+            /** Passed */
+            passed: boolean;
+            /** Comment */
+            comment: string;
+        };
+        /** ConsensusOut */
+        ConsensusOut: {
+            /**
+             * Proposal Id
+             * Format: uuid
+             */
+            proposal_id: string;
+            /** Scores */
+            scores: components["schemas"]["ConsensusLine"][];
+            /** Summary */
+            summary: string;
+            /** Total */
+            total: string;
+            /** Overall Threshold */
+            overall_threshold: string;
+            /** Passed */
+            passed: boolean;
+            /** Finalised */
+            finalised: boolean;
+            /** Finalised At */
+            finalised_at: string | null;
+            /** Written By */
+            written_by: string;
+            /** Version */
+            version: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ConsensusScoreIn */
+        ConsensusScoreIn: {
+            /**
+             * Criterion
+             * @example excellence
+             */
+            criterion: string;
+            /**
+             * Value
+             * @description Left out or null: the suggested score.
+             */
+            value?: (number | string) | null;
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+        };
+        /**
+         * ConsensusView
+         * @description The consensus (null until written) and the suggestion the reviews give.
+         */
+        ConsensusView: {
+            /** Suggested */
+            suggested: {
+                [key: string]: string | null;
+            };
+            consensus: components["schemas"]["ConsensusOut"] | null;
+            /**
+             * Editable
+             * @description Whether the caller may change it now.
+             */
+            editable: boolean;
+        };
+        /** CriterionIn */
+        CriterionIn: {
+            /**
+             * Key
+             * @description Lower-case letters, digits and _, from a letter.
+             */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Weight
+             * @description Stored as given; the scoring normalises the weights, so 30/30/20/20 and 0.3/0.3/0.2/0.2 are the same rubric.
+             */
+            weight: number | string;
+            /**
+             * Threshold
+             * @description The score a proposal must reach on it (0–5).
+             * @default 0
+             */
+            threshold: number | string;
+        };
+        /** CriterionStats */
+        CriterionStats: {
+            /** Criterion */
+            criterion: string;
+            /** Title */
+            title: string;
+            /** Threshold */
+            threshold: string;
+            /** Mean */
+            mean: string | null;
+            /** Min */
+            min: string | null;
+            /** Max */
+            max: string | null;
+            /** Spread */
+            spread: string | null;
+            /**
+             * Divergent
+             * @description max − min above the call's divergence threshold.
+             */
+            divergent: boolean;
+            /**
+             * Suggested
+             * @description The mean rounded to the nearest 0.5: the consensus default.
+             */
+            suggested: string | null;
+        };
+        /** DecisionList */
+        DecisionList: {
+            call: components["schemas"]["CallBrief"];
+            /** Released At */
+            released_at: string | null;
+            /** Items */
+            items: components["schemas"]["proposals__evaluation__review_schemas__DecisionOut"][];
+        };
+        /**
+         * DecisionOutcome
+         * @enum {string}
+         */
+        DecisionOutcome: "selected" | "reserve" | "rejected";
+        /** DecisionOverride */
+        DecisionOverride: {
+            outcome: components["schemas"]["DecisionOutcome"];
+            /**
+             * Note
+             * @description Why the panel decided otherwise.
+             */
+            note: string;
+        };
+        /** EvaluationOut */
+        EvaluationOut: {
+            proposal: components["schemas"]["proposals__evaluation__review_schemas__ProposalBrief"];
+            /** Stage */
+            stage: string;
+            call: components["schemas"]["CallBrief"];
+            /** Divergence Threshold */
+            divergence_threshold: string;
+            /** Reviews */
+            reviews: components["schemas"]["PanelReview"][];
+            /** Criteria */
+            criteria: components["schemas"]["CriterionStats"][];
+            readiness: components["schemas"]["Readiness"];
+            consensus: components["schemas"]["ConsensusView"];
+        };
+        /**
+         * EvaluationProposalOut
+         * @description The few facts an evaluator needs to spot a conflict of interest, and nothing else of the proposal.
+         */
+        EvaluationProposalOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reference */
+            reference: string;
+            /** Title */
+            title: string;
+            /** Acronym */
+            acronym: string | null;
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            lead: components["schemas"]["OrganisationBrief"];
+            /** Partners */
+            partners: components["schemas"]["OrganisationBrief"][];
+            /**
+             * Conflicts
+             * @description Your conflicts with it, derived and declared (null until you have registered as an evaluator).
+             */
+            conflicts: components["schemas"]["ConflictOut"][] | null;
+        };
+        /** EvaluatorBrief */
+        EvaluatorBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** EvaluatorLoad */
+        EvaluatorLoad: {
+            evaluator: components["schemas"]["EvaluatorBrief"];
+            /** Load */
+            load: number;
+            /** Max Load */
+            max_load: number | null;
+        };
+        /** EvaluatorOut */
+        EvaluatorOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Subject */
+            subject: string;
+            /** Name */
+            name: string;
+            organisation: components["schemas"]["OrganisationBrief"] | null;
+            /** Region Code */
+            region_code: string | null;
+            /** Expertise */
+            expertise: string[];
+            /** Languages */
+            languages: string[];
+            /** Max Load */
+            max_load: number | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Load
+             * @description Assignments not withdrawn, in calls whose decisions are not released yet.
+             */
+            load: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * EvaluatorPatch
+         * @description What the admin may change about an evaluator; fields left out stay as they are.
+         */
+        EvaluatorPatch: {
+            /** Active */
+            active?: boolean | null;
+            /** Max Load */
+            max_load?: number | null;
+            /** Expertise */
+            expertise?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[] | null;
+            /** Languages */
+            languages?: ("en" | "it" | "ro" | "es" | "pt" | "cs" | "sv" | "fr")[] | null;
+        };
+        /**
+         * EvaluatorProfileIn
+         * @description What an evaluator says about themselves; `name` defaults to the one in their sign-in.
+         */
+        EvaluatorProfileIn: {
+            /** Name */
+            name?: string | null;
+            /**
+             * Organisation Id
+             * @description The registry organisation they work for (conflicts of interest derive from it).
+             */
+            organisation_id?: string | null;
+            /**
+             * Region Code
+             * @description Where they work; defaults to the organisation's.
+             */
+            region_code?: string | null;
+            /**
+             * Expertise
+             * @description The thematic priorities they are expert in.
+             */
+            expertise?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+            /**
+             * Languages
+             * @description The languages they can evaluate in.
+             */
+            languages?: ("en" | "it" | "ro" | "es" | "pt" | "cs" | "sv" | "fr")[];
+            /** Max Load */
+            max_load?: number | null;
+        };
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx";
+        /** FeedbackLine */
+        FeedbackLine: {
+            /** Criterion */
+            criterion: string;
+            /** Title */
+            title: string;
+            /** Score */
+            score: string;
+            /** Threshold */
+            threshold: string;
+            /** Passed */
+            passed: boolean;
+            /**
+             * Comment
+             * @description Only under the scores_and_comments policy.
+             */
+            comment: string | null;
+        };
+        /**
+         * FeedbackOut
+         * @description What the applicants learn: the outcome, the rank, and the consensus as far as the call's policy allows.
+         */
+        FeedbackOut: {
+            /**
+             * Proposal Id
+             * Format: uuid
+             */
+            proposal_id: string;
+            /** Reference */
+            reference: string;
+            call: components["schemas"]["CallBrief"];
+            outcome: components["schemas"]["DecisionOutcome"];
+            /** Rank */
+            rank: number | null;
+            /**
+             * Fundable Count
+             * @description How many proposals were ranked as fundable.
+             */
+            fundable_count: number;
+            /**
+             * Released At
+             * Format: date-time
+             */
+            released_at: string;
+            policy: components["schemas"]["FeedbackPolicy"];
+            /** Total */
+            total: string | null;
+            /** Overall Threshold */
+            overall_threshold: string | null;
+            /** Passed */
+            passed: boolean | null;
+            /** Scores */
+            scores: components["schemas"]["FeedbackLine"][] | null;
+            /** Summary */
+            summary: string | null;
+        };
+        /**
+         * FeedbackPolicy
+         * @description What applicants see after the decisions are released.
+         * @enum {string}
+         */
+        FeedbackPolicy: "none" | "scores" | "scores_and_comments";
+        /**
+         * FieldIn
+         * @description A call-specific question on the proposal form.
+         */
+        FieldIn: {
+            /**
+             * Key
+             * @description Lower-case letters, digits and _, from a letter.
+             */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Help Text
+             * @default
+             */
+            help_text: string;
+            type: components["schemas"]["FieldType"];
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+            /**
+             * Private To Evaluators
+             * @description Read back only by the lead's authors, the lead region's managers, the admin and assigned evaluators.
+             * @default false
+             */
+            private_to_evaluators: boolean;
+            /**
+             * Frozen After
+             * @description Past this moment the answer cannot change.
+             */
+            frozen_after?: string | null;
+            /**
+             * Options
+             * @description The choices of a `choice` field (only there).
+             */
+            options?: string[];
+            /**
+             * Max Length
+             * @description For text, long_text and url fields.
+             */
+            max_length?: number | null;
+        };
+        /**
+         * FieldInVersion
+         * @description A call-specific question as the form asked it when the version was frozen.
+         */
+        FieldInVersion: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Type */
+            type: string;
+            /** Private To Evaluators */
+            private_to_evaluators: boolean;
+        };
+        /** FieldOut */
+        FieldOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Help Text */
+            help_text: string;
+            type: components["schemas"]["FieldType"];
+            /** Required */
+            required: boolean;
+            /** Private To Evaluators */
+            private_to_evaluators: boolean;
+            /** Frozen After */
+            frozen_after: string | null;
+            /** Options */
+            options: string[];
+            /** Max Length */
+            max_length: number | null;
+        };
+        /**
+         * FieldType
+         * @description The types a call-specific proposal field may have.
+         * @enum {string}
+         */
+        FieldType: "text" | "long_text" | "number" | "choice" | "boolean" | "date" | "url";
+        /** FrozenVersion */
+        FrozenVersion: {
+            /** Number */
+            number: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /**
+             * Content
+             * @description Everything the applicants submitted, private answers included.
+             */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * Guard
+         * @description A named condition checked in code before a transition (the pipeline data says which one applies).
+         * @enum {string}
+         */
+        Guard: "submission_ready" | "screening_passed" | "screening_failed" | "decision_released";
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * MailLogPage
+         * @description The mail log, newest first.
+         */
+        MailLogPage: {
+            /** Items */
+            items: components["schemas"]["MailMessageOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * MailMessageOut
+         * @description One e-mail of the log: `logged` (recorded; sent once SMTP is configured), `sent` or `failed`.
+         */
+        MailMessageOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Notification Id */
+            notification_id: string | null;
+            /** To Address */
+            to_address: string;
+            /** Subject Line */
+            subject_line: string;
+            /** Body */
+            body: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "logged" | "sent" | "failed";
+            /** Error */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Sent At */
+            sent_at: string | null;
+        };
+        /**
+         * MarkReadIn
+         * @description Either the notifications to mark read, or `all: true` for every one still unread.
+         */
+        MarkReadIn: {
+            /** Ids */
+            ids?: string[] | null;
+            /**
+             * All
+             * @default false
+             */
+            all: boolean;
+        };
+        /** MarkReadOut */
+        MarkReadOut: {
+            /**
+             * Marked
+             * @description How many were unread until now.
+             */
+            marked: number;
+            /**
+             * Unread
+             * @description How many of the caller's notifications are still unread.
+             */
+            unread: number;
+        };
+        /** NextRoundIn */
+        NextRoundIn: {
+            /**
+             * Code
+             * @description Default: the code with next year's number.
+             */
+            code?: string | null;
+            /**
+             * Title
+             * @description Default: the title with next year's number.
+             */
+            title?: string | null;
+        };
+        /** NotReady */
+        NotReady: {
+            proposal: components["schemas"]["proposals__evaluation__review_schemas__ProposalBrief"];
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * NotificationOut
+         * @description A notification addressed to the caller (as a person, a member, a manager, the admin or an evaluator).
+         */
+        NotificationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** @description How it reached the caller. */
+            audience: components["schemas"]["Audience"];
+            /**
+             * Kind
+             * @example proposal.partner_invited
+             */
+            kind: string;
+            /** Title */
+            title: string;
+            /** Body */
+            body: string;
+            /**
+             * Link
+             * @description Where in the app it leads, e.g. `/proposals/<id>`.
+             */
+            link: string | null;
+            /** Proposal Id */
+            proposal_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Read */
+            read: boolean;
+            /** Read At */
+            read_at: string | null;
+        };
+        /**
+         * NotificationPage
+         * @description The caller's notifications, newest first.
+         */
+        NotificationPage: {
+            /** Items */
+            items: components["schemas"]["NotificationOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** OrganisationBrief */
+        OrganisationBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Region Code */
+            region_code: string | null;
+        };
+        /** OrganisationDetailOut */
+        OrganisationDetailOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Region Code */
+            region_code: string | null;
+            /** Kind */
+            kind?: string | null;
+            /** Country Code */
+            country_code?: string | null;
+            /** City */
+            city?: string | null;
+            /**
+             * Deleted
+             * @default false
+             */
+            deleted: boolean;
+        };
+        /** OrganisationInVersion */
+        OrganisationInVersion: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Name
+             * @description As the registry named it when the version was frozen.
+             */
+            name: string | null;
+            /** Region Code */
+            region_code: string | null;
+        };
+        /**
+         * OrganisationPage
+         * @description Organisations by name, then id.
+         */
+        ProposalsOrganisationPage: {
+            /** Items */
+            items: components["schemas"]["proposals__organisation__schemas__OrganisationOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[AssignmentOut] */
+        Page_AssignmentOut_: {
+            /** Items */
+            items: components["schemas"]["AssignmentOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[AttachmentOut] */
+        Page_AttachmentOut_: {
+            /** Items */
+            items: components["schemas"]["AttachmentOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[EvaluationProposalOut] */
+        Page_EvaluationProposalOut_: {
+            /** Items */
+            items: components["schemas"]["EvaluationProposalOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[EvaluatorOut] */
+        Page_EvaluatorOut_: {
+            /** Items */
+            items: components["schemas"]["EvaluatorOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[VersionSummary] */
+        Page_VersionSummary_: {
+            /** Items */
+            items: components["schemas"]["VersionSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * PanelReview
+         * @description One evaluator's review as the panel reads it; scores only once submitted.
+         */
+        PanelReview: {
+            /**
+             * Assignment Id
+             * Format: uuid
+             */
+            assignment_id: string;
+            /**
+             * Evaluator Id
+             * Format: uuid
+             */
+            evaluator_id: string;
+            /** Evaluator Name */
+            evaluator_name: string;
+            reason: components["schemas"]["AssignmentReason"];
+            status: components["schemas"]["AssignmentStatus"];
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Withdrawn Reason */
+            withdrawn_reason: string | null;
+            /** Comment */
+            comment: string | null;
+            /** Scores */
+            scores: components["schemas"]["ReviewScore"][];
+            /** Total */
+            total: string | null;
+        };
+        /** PartnerAnswer */
+        PartnerAnswer: {
+            /**
+             * Accept
+             * @description true confirms the organisation's participation, false declines it.
+             */
+            accept: boolean;
+        };
+        /** PartnerInVersion */
+        PartnerInVersion: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Name
+             * @description As the registry named it when the version was frozen.
+             */
+            name: string | null;
+            /** Region Code */
+            region_code: string | null;
+            /**
+             * Status
+             * @example confirmed
+             */
+            status: string;
+            /**
+             * Role Description
+             * @default
+             */
+            role_description: string;
+        };
+        /** PartnerInvite */
+        PartnerInvite: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Role Description
+             * @default
+             */
+            role_description: string;
+        };
+        /** PartnerOut */
+        PartnerOut: {
+            organisation: components["schemas"]["OrganisationDetailOut"];
+            /** Region Code */
+            region_code: string | null;
+            /** Role Description */
+            role_description: string;
+            status: components["schemas"]["PartnerStatus"];
+            /**
+             * Invited At
+             * Format: date-time
+             */
+            invited_at: string;
+            /** Answered At */
+            answered_at: string | null;
+        };
+        /**
+         * PartnerStatus
+         * @description A partner organisation is invited; one of its members confirms or declines for it.
+         * @enum {string}
+         */
+        PartnerStatus: "invited" | "confirmed" | "declined";
+        /**
+         * Permissions
+         * @description What the caller may do with this proposal now, so the SPA shows only the buttons that will work.
+         */
+        Permissions: {
+            /** Can Edit */
+            can_edit: boolean;
+            /** Can Manage Partners */
+            can_manage_partners: boolean;
+            /**
+             * Can Answer Invitation
+             * @description Invited partner organisations the caller may confirm or decline for.
+             */
+            can_answer_invitation: string[];
+            /**
+             * Transitions
+             * @description Keys of the transitions out of this stage the caller may take.
+             */
+            transitions: string[];
+        };
+        /** PhaseIn */
+        PhaseIn: {
+            kind: components["schemas"]["PhaseKind"];
+            /**
+             * Opens At
+             * Format: date-time
+             */
+            opens_at: string;
+            /**
+             * Closes At
+             * Format: date-time
+             */
+            closes_at: string;
+        };
+        /**
+         * PhaseKind
+         * @enum {string}
+         */
+        PhaseKind: "submission" | "evaluation" | "decision";
+        /** PhaseOut */
+        PhaseOut: {
+            kind: components["schemas"]["PhaseKind"];
+            /**
+             * Opens At
+             * Format: date-time
+             */
+            opens_at: string;
+            /**
+             * Closes At
+             * Format: date-time
+             */
+            closes_at: string;
+        };
+        /**
+         * PipelineIn
+         * @description The whole pipeline: stages in display order, and the transitions between them.
+         */
+        PipelineIn: {
+            /** Stages */
+            stages: components["schemas"]["StageIn"][];
+            /** Transitions */
+            transitions: components["schemas"]["ProposalsTransitionIn"][];
+        };
+        /**
+         * PipelineOut
+         * @description A call's pipeline; its ETag is the call's, so send that in If-Match to replace it.
+         */
+        PipelineOut: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            /**
+             * Version
+             * @description The call's version.
+             */
+            version: number;
+            /** Stages */
+            stages: components["schemas"]["proposals__call__schemas__StageOut"][];
+            /** Transitions */
+            transitions: components["schemas"]["TransitionOut"][];
+        };
+        /** Progress */
+        Progress: {
+            /** Scored */
+            scored: number;
+            /** Criteria */
+            criteria: number;
+        };
+        /**
+         * ProposalCreate
+         * @description A new proposal, started in the call's initial stage; everything but the call, title and lead can wait.
+         */
+        ProposalCreate: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            /** Title */
+            title: string;
+            /** Acronym */
+            acronym?: string | null;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Priorities */
+            priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[];
+            /** Value Chain */
+            value_chain?: components["schemas"]["ProposalsValueChainStep"][];
+            /** Trl */
+            trl?: number | null;
+            /**
+             * Budget Eur
+             * @description The project's total budget in EUR.
+             */
+            budget_eur?: (number | string) | null;
+            /**
+             * Requested Eur
+             * @description The support requested in EUR, within the budget.
+             */
+            requested_eur?: (number | string) | null;
+            /**
+             * Lead Organisation Id
+             * Format: uuid
+             * @description The leading organisation; its region is the proposal's.
+             */
+            lead_organisation_id: string;
+            /**
+             * Answers
+             * @description Answers to the call's own questions, by field key; `null` leaves one blank.
+             */
+            answers?: {
+                [key: string]: unknown;
+            };
+        };
+        /** ProposalDetail */
+        ProposalDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reference */
+            reference: string;
+            call: components["schemas"]["CallSummary"];
+            stage: components["schemas"]["proposals__proposal__schemas__StageOut"];
+            /** Title */
+            title: string;
+            /** Acronym */
+            acronym: string | null;
+            /** Summary */
+            summary: string;
+            /** Priorities */
+            priorities: string[];
+            /** Value Chain */
+            value_chain: string[];
+            /** Trl */
+            trl: number | null;
+            /** Budget Eur */
+            budget_eur: string | null;
+            /** Requested Eur */
+            requested_eur: string | null;
+            /** Region Code */
+            region_code: string;
+            lead: components["schemas"]["OrganisationDetailOut"];
+            /** Partners */
+            partners: components["schemas"]["PartnerOut"][];
+            /**
+             * Answers
+             * @description Private-to-evaluators answers are left out for who may not read them.
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Created By Name */
+            created_by_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Submitted Version */
+            submitted_version: number;
+            /** First Submitted At */
+            first_submitted_at: string | null;
+            /**
+             * Version
+             * @description The version to send in If-Match (the ETag).
+             */
+            version: number;
+            permissions: components["schemas"]["Permissions"];
+        };
+        /** ProposalListItem */
+        ProposalListItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reference */
+            reference: string;
+            /** Title */
+            title: string;
+            /** Acronym */
+            acronym: string | null;
+            call: components["schemas"]["CallRef"];
+            stage: components["schemas"]["StageRef"];
+            /** Region Code */
+            region_code: string;
+            lead: components["schemas"]["proposals__proposal__schemas__OrganisationOut"];
+            /**
+             * Partner Regions
+             * @description Regions of the invited and confirmed partners, sorted.
+             */
+            partner_regions: string[];
+            /** Priorities */
+            priorities: string[];
+            /** Trl */
+            trl: number | null;
+            /** Requested Eur */
+            requested_eur: string | null;
+            /** Submitted Version */
+            submitted_version: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ProposalPage
+         * @description A page of the proposals the caller may see, the most recently changed first.
+         */
+        ProposalPage: {
+            /** Items */
+            items: components["schemas"]["ProposalListItem"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * ProposalStaffing
+         * @description What one automatic assignment run did for one proposal.
+         */
+        ProposalStaffing: {
+            proposal: components["schemas"]["proposals__evaluation__pool_schemas__ProposalBrief"];
+            /**
+             * Target
+             * @description Active assignments it should have (at least the call's minimum).
+             */
+            target: number;
+            /**
+             * Active
+             * @description Active assignments it has now.
+             */
+            active: number;
+            /** Added */
+            added: components["schemas"]["EvaluatorBrief"][];
+            /**
+             * Moved Away
+             * @description Assignments withdrawn to balance the load or end a conflict.
+             */
+            moved_away: components["schemas"]["EvaluatorBrief"][];
+            /**
+             * Short
+             * @description Assignments still missing.
+             */
+            short: number;
+            /** Short Reason */
+            short_reason: string | null;
+        };
+        /**
+         * ProposalUpdate
+         * @description Only the fields sent change; `null` clears an optional field; `answers` are merged key by key.
+         */
+        ProposalUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Acronym */
+            acronym?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Priorities */
+            priorities?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity")[] | null;
+            /** Value Chain */
+            value_chain?: components["schemas"]["ProposalsValueChainStep"][] | null;
+            /** Trl */
+            trl?: number | null;
+            /** Budget Eur */
+            budget_eur?: (number | string) | null;
+            /** Requested Eur */
+            requested_eur?: (number | string) | null;
+            /** Lead Organisation Id */
+            lead_organisation_id?: string | null;
+            /** Answers */
+            answers?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** RankedScore */
+        RankedScore: {
+            /** Criterion */
+            criterion: string;
+            /** Value */
+            value: string;
+        };
+        /** RankingOut */
+        RankingOut: {
+            call: components["schemas"]["CallBrief"];
+            /** Selected Count */
+            selected_count: number;
+            /** Reserve Count */
+            reserve_count: number;
+            /** Max Selected Per Region */
+            max_selected_per_region: number | null;
+            /** Tie Breaks */
+            tie_breaks: components["schemas"]["TieBreak"][];
+            /** Rows */
+            rows: components["schemas"]["RankingRow"][];
+            /**
+             * Not Ready
+             * @description In the evaluation stage without a finalised consensus.
+             */
+            not_ready: components["schemas"]["NotReady"][];
+        };
+        /** RankingRow */
+        RankingRow: {
+            /**
+             * Rank
+             * @description Among the fundable proposals; tied proposals share a rank; null if not fundable.
+             */
+            rank: number | null;
+            /** Tied */
+            tied: boolean;
+            proposal: components["schemas"]["proposals__evaluation__review_schemas__ProposalBrief"];
+            /** Total */
+            total: string;
+            /** Fundable */
+            fundable: boolean;
+            /** Scores */
+            scores: components["schemas"]["RankedScore"][];
+            /** @description The rule that placed it against an equal total. */
+            tie_break: components["schemas"]["TieBreak"] | null;
+            /** Tie Note */
+            tie_note: string | null;
+            outcome: components["schemas"]["DecisionOutcome"];
+            /** Reason */
+            reason: string;
+        };
+        /** Readiness */
+        Readiness: {
+            /** Ready */
+            ready: boolean;
+            /** Submitted */
+            submitted: number;
+            /** Required */
+            required: number;
+            /** Pending */
+            pending: number;
+            /** Divergence Pending */
+            divergence_pending: boolean;
+            /**
+             * Reasons
+             * @description Why it is not ready (empty when ready).
+             */
+            reasons: string[];
+        };
+        /**
+         * ReviewOut
+         * @description An evaluator's review with its live result: unscored criteria count 0 in `total`; `passed` waits for all.
+         */
+        ReviewOut: {
+            /**
+             * Assignment Id
+             * Format: uuid
+             */
+            assignment_id: string;
+            status: components["schemas"]["AssignmentStatus"];
+            /** Version */
+            version: number;
+            /** Comment */
+            comment: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Scores */
+            scores: components["schemas"]["ScoreLine"][];
+            /**
+             * Total
+             * @description Weighted total (weights normalised to sum 1), 2 places.
+             */
+            total: string;
+            /** Overall Threshold */
+            overall_threshold: string;
+            /**
+             * Passed
+             * @description Every criterion at its threshold and the total at the call's; null while a criterion is unscored.
+             */
+            passed: boolean | null;
+            /**
+             * Missing
+             * @description Criteria not scored yet.
+             */
+            missing: string[];
+            /**
+             * Comments Missing
+             * @description Criteria scored below their threshold without a comment.
+             */
+            comments_missing: string[];
+        };
+        /** ReviewScore */
+        ReviewScore: {
+            /** Criterion */
+            criterion: string;
+            /** Value */
+            value: string;
+            /** Comment */
+            comment: string;
+        };
+        /** ScoreIn */
+        ScoreIn: {
+            /**
+             * Criterion
+             * @example excellence
+             */
+            criterion: string;
+            /**
+             * Value
+             * @description 0 to 5 in half steps.
+             * @example 3.5
+             */
+            value: number | string;
+            /**
+             * Comment
+             * @description Required before submitting when the score is below the criterion's threshold.
+             * @default
+             */
+            comment: string;
+        };
+        /**
+         * ScoreLine
+         * @description One criterion of a score sheet: the score (null until given), and whether it reaches the threshold.
+         */
+        ScoreLine: {
+            /** Criterion */
+            criterion: string;
+            /** Title */
+            title: string;
+            /** Value */
+            value: string | null;
+            /** Comment */
+            comment: string;
+            /** Threshold */
+            threshold: string;
+            /** Passed */
+            passed: boolean | null;
+        };
+        /** ScoreOut */
+        ScoreOut: {
+            /** Criterion */
+            criterion: string;
+            /** Value */
+            value: string;
+        };
+        /**
+         * ScoresIn
+         * @description The whole review so far: criteria left out are cleared.
+         */
+        ScoresIn: {
+            /** Scores */
+            scores?: components["schemas"]["ScoreIn"][];
+            /**
+             * Comment
+             * @description The overall comment.
+             * @default
+             */
+            comment: string;
+        };
+        /** ScreeningDecisionIn */
+        ScreeningDecisionIn: {
+            /** Eligible */
+            eligible: boolean;
+            /**
+             * Reason
+             * @description Why; deciding eligible over a failed check needs a real explanation (at least 30 characters).
+             */
+            reason: string;
+        };
+        /** ScreeningOut */
+        ScreeningOut: {
+            /**
+             * Proposal Id
+             * Format: uuid
+             */
+            proposal_id: string;
+            /** Reference */
+            reference: string;
+            /** Stage */
+            stage: string;
+            /**
+             * Can Decide
+             * @description The caller may record a decision now.
+             */
+            can_decide: boolean;
+            /**
+             * Checks
+             * @description The live checklist (null for the applicants).
+             */
+            checks: components["schemas"]["CheckOut"][] | null;
+            decision: components["schemas"]["proposals__screening__schemas__DecisionOut"] | null;
+        };
+        /** StageCount */
+        StageCount: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Count */
+            count: number;
+        };
+        /**
+         * StageCounts
+         * @description How many proposals the caller may see are in each stage (stages with none are left out), in pipeline order.
+         */
+        StageCounts: {
+            /** Stages */
+            stages: components["schemas"]["StageCount"][];
+            /** Total */
+            total: number;
+        };
+        /** StageIn */
+        StageIn: {
+            /**
+             * Key
+             * @description Lower-case letters, digits and _, from a letter.
+             */
+            key: string;
+            /** Label */
+            label: string;
+            kind: components["schemas"]["StageKind"];
+            /**
+             * Editable
+             * @description Applicants may change the proposal while it is here.
+             * @default false
+             */
+            editable: boolean;
+        };
+        /**
+         * StageKind
+         * @description A stage's place in a pipeline: where proposals start, where they move, where they end.
+         * @enum {string}
+         */
+        StageKind: "initial" | "active" | "terminal";
+        /** StageRef */
+        StageRef: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /**
+         * SyncStatusOut
+         * @description How far the copy has read intelligence's change feed.
+         */
+        SyncStatusOut: {
+            /**
+             * Feed
+             * @example intelligence
+             */
+            feed: string;
+            /**
+             * Running
+             * @description Whether this instance follows the feed (the settings name the upstreams).
+             */
+            running: boolean;
+            /**
+             * Cursor
+             * @description Where the next poll starts; null before the first one.
+             */
+            cursor: string | null;
+            /**
+             * Events Applied
+             * @description Events read from the feed and applied so far.
+             */
+            events_applied: number;
+            /**
+             * Last Error
+             * @description Why the latest poll failed; null once one succeeds.
+             */
+            last_error: string | null;
+            /**
+             * Updated At
+             * @description When the cursor or the error last changed.
+             */
+            updated_at: string | null;
+        };
+        /**
+         * TargetIn
+         * @description A portfolio target: for the whole call or one region (the lead's), in all or in one year.
+         */
+        TargetIn: {
+            metric: components["schemas"]["TargetMetric"];
+            /** Region Code */
+            region_code?: string | null;
+            /** Year */
+            year?: number | null;
+            /** Target */
+            target: number;
+        };
+        /**
+         * TargetMetric
+         * @description What a call's portfolio targets count (the TEX4IM targets: 24 proposals, 10 plans, 5 funded, 5 pilots).
+         * @enum {string}
+         */
+        TargetMetric: "proposals" | "business_plans" | "funding_identified" | "pilots" | "investment_projects";
+        /** TargetOut */
+        TargetOut: {
+            metric: components["schemas"]["TargetMetric"];
+            /** Region Code */
+            region_code: string | null;
+            /** Year */
+            year: number | null;
+            /** Target */
+            target: number;
+        };
+        /** TargetProgressOut */
+        TargetProgressOut: {
+            metric: components["schemas"]["TargetMetric"];
+            /** Region Code */
+            region_code: string | null;
+            /** Year */
+            year: number | null;
+            /** Target */
+            target: number;
+            /**
+             * Actual
+             * @description The count so far; null where this service cannot count it yet.
+             */
+            actual: number | null;
+            /**
+             * Counted As
+             * @description What is counted, in words.
+             */
+            counted_as: string;
+        };
+        /**
+         * TextSegment
+         * @description A run of words that both texts share (`equal`), only the later one has (`insert`) or only the earlier.
+         */
+        TextSegment: {
+            /**
+             * Op
+             * @enum {string}
+             */
+            op: "equal" | "insert" | "delete";
+            /** Text */
+            text: string;
+        };
+        /**
+         * TieBreak
+         * @description Rules applied in order when two proposals have the same total.
+         * @enum {string}
+         */
+        TieBreak: "higher_criterion" | "more_partner_regions" | "lower_requested_funding" | "earlier_submission";
+        /** TimelineEntryOut */
+        TimelineEntryOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor Name */
+            actor_name: string | null;
+            /** Transition */
+            transition: string | null;
+            /** From Stage */
+            from_stage: string | null;
+            /** To Stage */
+            to_stage: string | null;
+            /** Comment */
+            comment: string | null;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * TimelinePage
+         * @description A page of a proposal's history, oldest first.
+         */
+        TimelinePage: {
+            /** Items */
+            items: components["schemas"]["TimelineEntryOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** TransitionIn */
+        ProposalsTransitionIn: {
+            /**
+             * Key
+             * @description Lower-case letters, digits and _, from a letter.
+             */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * From Stage
+             * @description The key of a stage of this pipeline.
+             */
+            from_stage: string;
+            /**
+             * To Stage
+             * @description The key of a stage of this pipeline.
+             */
+            to_stage: string;
+            /**
+             * Actors
+             * @description Who may take this step.
+             */
+            actors: components["schemas"]["Actor"][];
+            /** @description The condition checked in code before the step. */
+            guard?: components["schemas"]["Guard"] | null;
+            /**
+             * Comment Required
+             * @default false
+             */
+            comment_required: boolean;
+        };
+        /**
+         * TransitionOption
+         * @description A step out of the current stage: whether the caller may take it and what is still missing.
+         */
+        TransitionOption: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            to_stage: components["schemas"]["StageRef"];
+            /**
+             * Allowed
+             * @description The caller is one of the actors who may take this step.
+             */
+            allowed: boolean;
+            /** Comment Required */
+            comment_required: boolean;
+            /** Guard */
+            guard: string | null;
+            /**
+             * Unmet
+             * @description What the guard still lacks; empty when it is met.
+             */
+            unmet: components["schemas"]["FieldProblem"][];
+        };
+        /** TransitionOptions */
+        TransitionOptions: {
+            stage: components["schemas"]["StageRef"];
+            /** Transitions */
+            transitions: components["schemas"]["TransitionOption"][];
+        };
+        /** TransitionOut */
+        TransitionOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** From Stage */
+            from_stage: string;
+            /** To Stage */
+            to_stage: string;
+            /** Actors */
+            actors: components["schemas"]["Actor"][];
+            guard: components["schemas"]["Guard"] | null;
+            /** Comment Required */
+            comment_required: boolean;
+        };
+        /** TransitionRequest */
+        TransitionRequest: {
+            /**
+             * Transition
+             * @description The key of a transition out of the current stage.
+             * @example submit
+             */
+            transition: string;
+            /**
+             * Comment
+             * @description Why; required by some steps (returning, rejecting, withdrawing).
+             */
+            comment?: string | null;
+        };
+        /** UnreadCountOut */
+        UnreadCountOut: {
+            /** Unread */
+            unread: number;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+            /** Input */
+            input?: unknown;
+            /** Context */
+            ctx?: Record<string, never>;
+        };
+        /**
+         * ValueChainStep
+         * @description The textile & clothing value chain, in order (the same steps as intelligence and matchmaking).
+         * @enum {string}
+         */
+        ProposalsValueChainStep: "fibre" | "yarn" | "fabric" | "finishing" | "garment" | "retail" | "recycling";
+        /**
+         * VersionContent
+         * @description Everything a proposal said at one moment: fields, organisations, answers and the files' checksums.
+         */
+        VersionContent: {
+            /**
+             * Format
+             * @description The layout of this document; 1 so far.
+             * @default 1
+             */
+            format: number;
+            /** Title */
+            title: string;
+            /** Acronym */
+            acronym: string | null;
+            /** Summary */
+            summary: string;
+            /** Priorities */
+            priorities: string[];
+            /** Value Chain */
+            value_chain: string[];
+            /** Trl */
+            trl: number | null;
+            /**
+             * Budget Eur
+             * @description EUR as a decimal string, e.g. `"500000.00"`.
+             */
+            budget_eur: string | null;
+            /**
+             * Requested Eur
+             * @description EUR as a decimal string.
+             */
+            requested_eur: string | null;
+            lead: components["schemas"]["OrganisationInVersion"];
+            /** Partners */
+            partners: components["schemas"]["PartnerInVersion"][];
+            /** Fields */
+            fields: components["schemas"]["FieldInVersion"][];
+            /**
+             * Answers
+             * @description The call-specific answers by field key.
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Attachments */
+            attachments: components["schemas"]["AttachmentInVersion"][];
+        };
+        /**
+         * VersionOut
+         * @description A frozen version; answers private to evaluators are left out for callers who may not read them.
+         */
+        VersionOut: {
+            /** Number */
+            number: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Submitted By Name */
+            submitted_by_name: string | null;
+            content: components["schemas"]["VersionContent"];
+        };
+        /** VersionSummary */
+        VersionSummary: {
+            /** Number */
+            number: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Submitted By Name */
+            submitted_by_name: string | null;
+        };
+        /** CriterionOut */
+        proposals__call__schemas__CriterionOut: {
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /** Weight */
+            weight: string;
+            /** Threshold */
+            threshold: string;
+        };
+        /** StageOut */
+        proposals__call__schemas__StageOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            kind: components["schemas"]["StageKind"];
+            /** Editable */
+            editable: boolean;
+        };
+        /** ProposalBrief */
+        proposals__evaluation__pool_schemas__ProposalBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reference */
+            reference: string;
+            /** Title */
+            title: string;
+            /** Region Code */
+            region_code: string;
+        };
+        /** CriterionOut */
+        proposals__evaluation__review_schemas__CriterionOut: {
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            /**
+             * Weight
+             * @description As the call defines it.
+             */
+            weight: string;
+            /**
+             * Share
+             * @description The weight normalised so that all criteria sum to 1 (4 places).
+             */
+            share: string;
+            /** Threshold */
+            threshold: string;
+        };
+        /** DecisionOut */
+        proposals__evaluation__review_schemas__DecisionOut: {
+            proposal: components["schemas"]["proposals__evaluation__review_schemas__ProposalBrief"];
+            outcome: components["schemas"]["DecisionOutcome"];
+            /** Rank */
+            rank: number | null;
+            /** Total */
+            total: string | null;
+            /** Note */
+            note: string;
+            /** Staged By */
+            staged_by: string;
+            /**
+             * Staged At
+             * Format: date-time
+             */
+            staged_at: string;
+            /** Released At */
+            released_at: string | null;
+        };
+        /** ProposalBrief */
+        proposals__evaluation__review_schemas__ProposalBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reference */
+            reference: string;
+            /** Title */
+            title: string;
+            /** Acronym */
+            acronym: string | null;
+            /** Region Code */
+            region_code: string;
+        };
+        /**
+         * OrganisationOut
+         * @description An organisation of the registry, as much as choosing a partner needs.
+         */
+        proposals__organisation__schemas__OrganisationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @example company
+             */
+            kind: string;
+            /**
+             * Region Code
+             * @description NUTS-2; null outside the regions we know.
+             * @example PT11
+             */
+            region_code: string | null;
+        };
+        /**
+         * OrganisationOut
+         * @description An organisation as the registry copy describes it; `deleted` ones keep their name.
+         */
+        proposals__proposal__schemas__OrganisationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Region Code */
+            region_code: string | null;
+        };
+        /** StageOut */
+        proposals__proposal__schemas__StageOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Editable
+             * @description The applicants may change the proposal in this stage.
+             */
+            editable: boolean;
+        };
+        /**
+         * DecisionOut
+         * @description The decision; who took it, the override flag and the checklist it was taken on are for the screeners only.
+         */
+        proposals__screening__schemas__DecisionOut: {
+            /** Eligible */
+            eligible: boolean;
+            /** Reason */
+            reason: string;
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            /**
+             * Outdated
+             * @description Taken on an earlier submitted version than the one now submitted.
+             */
+            outdated: boolean;
+            /** Decided By Name */
+            decided_by_name?: string | null;
+            /**
+             * Overridden
+             * @description Eligible although an automatic check failed.
+             */
+            overridden?: boolean | null;
+            /**
+             * Checks
+             * @description The checklist as it stood when deciding.
+             */
+            checks?: components["schemas"]["CheckOut"][] | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -3518,6 +7167,103 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-issue_service_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * Grant Type
+                     * @description Always `client_credentials` (may be left out).
+                     * @default client_credentials
+                     * @constant
+                     */
+                    grant_type?: "client_credentials";
+                    /**
+                     * Client Id
+                     * @example proposals
+                     */
+                    client_id?: string | null;
+                    /** Client Secret */
+                    client_secret?: string | null;
+                    /**
+                     * Audience
+                     * @description The service the token is for.
+                     * @example intelligence
+                     */
+                    audience: string;
+                };
+                "application/json": {
+                    /**
+                     * Grant Type
+                     * @description Always `client_credentials` (may be left out).
+                     * @default client_credentials
+                     * @constant
+                     */
+                    grant_type?: "client_credentials";
+                    /**
+                     * Client Id
+                     * @example proposals
+                     */
+                    client_id?: string | null;
+                    /** Client Secret */
+                    client_secret?: string | null;
+                    /**
+                     * Audience
+                     * @description The service the token is for.
+                     * @example intelligence
+                     */
+                    audience: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTokenOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7023,6 +10769,4072 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-list_proposals": {
+        parameters: {
+            query?: {
+                /** @description Only this call's proposals. */
+                call_id?: string | null;
+                /** @description Stage keys (repeat for several). */
+                stage?: string[];
+                /** @description The lead's NUTS-2 region (repeat for several). */
+                region?: string[];
+                /** @description Tagged with this thematic priority. */
+                priority?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity") | null;
+                /** @description Led by this organisation, or with it as invited or confirmed partner. */
+                organisation_id?: string | null;
+                /** @description Text in the reference, title or acronym. */
+                q?: string | null;
+                /** @description Only the proposals you co-author. */
+                mine?: boolean;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-create_proposal": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-count_proposals_by_stage": {
+        parameters: {
+            query?: {
+                /** @description Only this call's proposals. */
+                call_id?: string | null;
+                /** @description Stage keys (repeat for several). */
+                stage?: string[];
+                /** @description The lead's NUTS-2 region (repeat for several). */
+                region?: string[];
+                /** @description Tagged with this thematic priority. */
+                priority?: ("circular_economy" | "industry_4_0" | "digital_technologies" | "advanced_materials" | "creativity") | null;
+                /** @description Led by this organisation, or with it as invited or confirmed partner. */
+                organisation_id?: string | null;
+                /** @description Text in the reference, title or acronym. */
+                q?: string | null;
+                /** @description Only the proposals you co-author. */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageCounts"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-get_proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-update_proposal": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-invite_partner": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerInvite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-remove_partner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+                /** @description The partner organisation's id. */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-answer_invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+                /** @description The partner organisation's id. */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerAnswer"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-list_transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionOptions"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-take_transition": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-proposals-get_timeline": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "proposals-versions-list_versions": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_VersionSummary_"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-versions-get_version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+                /** @description The version's number, from 1. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-versions-compare_versions": {
+        parameters: {
+            query: {
+                /** @description The earlier version's number. */
+                from: number;
+                /** @description The later version's number, or `current` for the working copy. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-attachments-list_attachments": {
+        parameters: {
+            query?: {
+                /** @description Also the files removed from the working copy. */
+                include_removed?: boolean;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AttachmentOut_"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-attachments-upload_attachment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_attachments-upload_attachment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-attachments-get_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+                /** @description The attachment's id. */
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-attachments-remove_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+                /** @description The attachment's id. */
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-attachments-download_attachment": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+                /** @description The attachment's id. */
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-exports-export_call_proposals": {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8, for any tool) or `xlsx` (Excel). */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spreadsheet, one row per proposal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-reviews-list_my_assignments": {
+        parameters: {
+            query?: {
+                /** @description Only assignments in this status. */
+                status?: ("assigned" | "submitted") | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-reviews-get_assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment's id. */
+                assignment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetail"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-assignments-withdraw_assignment": {
+        parameters: {
+            query?: {
+                /** @description Why, for the record. */
+                reason?: string | null;
+            };
+            header?: never;
+            path: {
+                assignment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-reviews-put_scores": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The assignment's id. */
+                assignment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoresIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-reviews-submit_review": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The assignment's id. */
+                assignment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-get_evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-get_consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsensusView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-put_consensus": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsensusIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsensusView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-finalise_consensus": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsensusView"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-get_ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-list_decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-stage_decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-override_decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionOverride"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["proposals__evaluation__review_schemas__DecisionOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-release_decisions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionList"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-panel-get_feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-list_calls": {
+        parameters: {
+            query?: {
+                /** @description Drafts are listed to the admin only. */
+                status?: components["schemas"]["CallStatus"] | null;
+                kind?: components["schemas"]["CallKind"] | null;
+                /** @description A permanent call's round year, or the year a dated call's submission phase opens. */
+                year?: number | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-create_call": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-get_call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-update_call": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-get_pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-replace_pipeline": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused (412) if the record changed since. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-open_next_round": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NextRoundIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-calls-get_targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTargetsOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-organisations-search_organisations": {
+        parameters: {
+            query?: {
+                /** @description Part of the name, any case. */
+                q?: string | null;
+                /** @description Only organisations of this NUTS-2 region. */
+                region?: string | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalsOrganisationPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-organisations-get_sync_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStatusOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-organisations-sync_organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStatusOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Upstream service failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-notifications-list_my_notifications": {
+        parameters: {
+            query?: {
+                /** @description Only those you have not marked read. */
+                unread_only?: boolean;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-notifications-count_my_unread_notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-notifications-mark_my_notifications_read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-notifications-list_mail_log": {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailLogPage"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-screening-get_screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-screening-decide_screening": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The proposal's id. */
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-get_my_evaluator_profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluatorOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-register_evaluator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluatorProfileIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluatorOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluatorOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-list_evaluators": {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or inactive (false) evaluators. */
+                active?: boolean | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EvaluatorOut_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-update_evaluator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The evaluator's id in the pool. */
+                evaluator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluatorPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluatorOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-list_my_conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictDeclarationOut"][];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-declare_conflict": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConflictDeclarationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictDeclarationOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-remove_my_conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                declaration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-evaluators-list_proposals_in_evaluation": {
+        parameters: {
+            query?: {
+                /** @description Only this call's proposals. */
+                call_id?: string | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EvaluationProposalOut_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-assignments-assign_automatically": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAssignmentReport"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-assignments-list_call_assignments": {
+        parameters: {
+            query?: {
+                /** @description Only assignments in this status. */
+                status?: components["schemas"]["AssignmentStatus"] | null;
+                /** @description Items per page (at most 200). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssignmentOut_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "proposals-assignments-assign_evaluator": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) for this write. Retrying with the same key returns the first answer instead of writing twice; reusing a key for a different request is refused. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                proposal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentOut"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
