@@ -28,7 +28,7 @@ def _run(args: argparse.Namespace) -> int:
               flush=True)
         migrate_all(database_url)
         print("Migrations: every schema at head", flush=True)
-        demo = load_demo_data(database_url)
+        demo = load_demo_data(database_url, keys=data_dir / "keys")
         print(demo.summary(), flush=True)
         if args.prepare_only:
             return 0
