@@ -10,7 +10,7 @@ Create Date: 2026-11-25 00:30:00+00:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from alembic import op
+from alembic import context, op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0002_pipeline"
@@ -19,6 +19,17 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 SCHEMA = "proposals"
+TRIGRAM_COLUMNS = ("reference", "title", "acronym")
+
+
+def _trigram_schema() -> str:
+    """Where pg_trgm lives: this schema, unless the database had it elsewhere already (`--sql`: this schema)."""
+    if context.is_offline_mode():
+        return SCHEMA
+    found = op.get_bind().scalar(sa.text(
+        "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"
+    ))
+    return str(found or SCHEMA)
 
 
 def upgrade() -> None:
@@ -363,6 +374,15 @@ def upgrade() -> None:
         "ix_proposal_priorities", "proposal", ["priorities"], unique=False, schema=SCHEMA, postgresql_using="gin"
     )
     op.create_index("ix_proposal_region_code_stage", "proposal", ["region_code", "stage"], unique=False, schema=SCHEMA)
+    # the list's `q` is ILIKE '%text%' on reference, title and acronym: trigram indexes serve it; pg_trgm is a
+    # trusted extension (PostgreSQL 13+), so the database's owner may create it
+    op.execute(f"CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA {SCHEMA}")
+    trigrams = f"{_trigram_schema()}.gin_trgm_ops"
+    for column in TRIGRAM_COLUMNS:
+        op.create_index(
+            f"ix_proposal_{column}_trgm", "proposal", [column], unique=False, schema=SCHEMA, postgresql_using="gin",
+            postgresql_ops={column: trigrams}, postgresql_with={"fastupdate": "off"},
+        )
     op.create_table(
         "transition",
         sa.Column("call_id", sa.UUID(), nullable=False),
@@ -643,6 +663,13 @@ def upgrade() -> None:
         unique=True,
         schema=SCHEMA,
     )
+    op.create_index(
+        "ix_proposal_partner_region_code_proposal_id",
+        "proposal_partner",
+        ["region_code", "proposal_id"],
+        unique=False,
+        schema=SCHEMA,
+    )
     op.create_table(
         "proposal_version",
         sa.Column("proposal_id", sa.UUID(), nullable=False),
@@ -789,6 +816,7 @@ def downgrade() -> None:
     op.drop_table("screening_decision", schema=SCHEMA)
     op.drop_index("ix_proposal_version_proposal_id_number", table_name="proposal_version", schema=SCHEMA)
     op.drop_table("proposal_version", schema=SCHEMA)
+    op.drop_index("ix_proposal_partner_region_code_proposal_id", table_name="proposal_partner", schema=SCHEMA)
     op.drop_index("ix_proposal_partner_proposal_id_organisation_id", table_name="proposal_partner", schema=SCHEMA)
     op.drop_index(op.f("ix_proposal_partner_organisation_id"), table_name="proposal_partner", schema=SCHEMA)
     op.drop_table("proposal_partner", schema=SCHEMA)
@@ -816,6 +844,8 @@ def downgrade() -> None:
     op.drop_index("ix_transition_call_id_key", table_name="transition", schema=SCHEMA)
     op.drop_index("ix_transition_call_id_from_stage_to_stage", table_name="transition", schema=SCHEMA)
     op.drop_table("transition", schema=SCHEMA)
+    for column in TRIGRAM_COLUMNS:
+        op.drop_index(f"ix_proposal_{column}_trgm", table_name="proposal", schema=SCHEMA, postgresql_using="gin")
     op.drop_index("ix_proposal_region_code_stage", table_name="proposal", schema=SCHEMA)
     op.drop_index("ix_proposal_priorities", table_name="proposal", schema=SCHEMA, postgresql_using="gin")
     op.drop_index("ix_proposal_list_order", table_name="proposal", schema=SCHEMA)
@@ -846,3 +876,11 @@ def downgrade() -> None:
     op.drop_index("ix_call_code", table_name="call", schema=SCHEMA)
     op.drop_table("call", schema=SCHEMA)
     op.drop_table("attachment_blob", schema=SCHEMA)
+    # pg_trgm goes only if this migration put it in this schema; one made elsewhere serves others too
+    op.execute("""
+        DO $$ BEGIN
+            IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'
+                       AND extnamespace = 'proposals'::regnamespace) THEN
+                DROP EXTENSION pg_trgm;
+            END IF;
+        END $$""")

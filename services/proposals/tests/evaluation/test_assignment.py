@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 from proposals.db import outbox
-from proposals.evaluation.assignment import assign_extra
 from proposals.evaluation.models import Assignment, ConflictDeclaration, Score
+from proposals.evaluation.staffing import assign_extra
 from proposals.notification.models import Notification
 from sqlalchemy import func, select
 from tex4im_common.identity import Role

@@ -42,6 +42,11 @@ def url(world, suffix=""):
     return f"/proposals/{world.proposal.id}{suffix}"
 
 
+async def read(client, world, admin):
+    """The If-Match header of the consensus as it is now, as a client that just read it sends."""
+    return {"If-Match": (await client.get(url(world, "/consensus"), headers=admin)).headers["etag"]}
+
+
 async def event_types(session, proposal_id):
     table = outbox.table
     rows = await session.execute(select(table.c.type).where(table.c.aggregate_id == str(proposal_id))
@@ -145,6 +150,15 @@ class TestConsensus:
         assert current.json()["consensus"]["summary"] == "Revised."
         assert current.headers["etag"] == '"2"'
 
+    async def test_once_written_it_changes_only_with_if_match(self, client, session, world, admin):
+        await client.put(url(world, "/consensus"), headers=admin, json={"summary": "First."})
+        response = await client.put(url(world, "/consensus"), headers=admin, json={"summary": "Blind overwrite."})
+        assert (response.status_code, response.json()["title"]) == (428, "If-Match required")
+        assert response.json()["current_etag"] == '"1"'
+        current = await client.get(url(world, "/consensus"), headers=admin)
+        assert (current.json()["consensus"]["summary"], current.headers["etag"]) == ("First.", '"1"')
+        assert await event_types(session, world.proposal.id) == ["evaluation.consensus_saved"]
+
     async def test_the_consensus_changes_only_under_evaluation(self, client, session, world, admin):
         world.proposal.stage = "withdrawn"
         await session.flush()
@@ -198,9 +212,10 @@ class TestFinalise:
     async def test_changing_a_finalised_consensus_reopens_it(self, client, world, admin):
         await client.put(url(world, "/consensus"), headers=admin, json={})
         await client.post(url(world, "/consensus/finalise"), headers=admin)
-        same = await client.put(url(world, "/consensus"), headers=admin, json={})
+        same = await client.put(url(world, "/consensus"), headers=admin | await read(client, world, admin), json={})
         assert same.json()["consensus"]["finalised"] is True
-        changed = await client.put(url(world, "/consensus"), headers=admin, json={"summary": "Second thoughts."})
+        changed = await client.put(url(world, "/consensus"), headers=admin | await read(client, world, admin),
+                                   json={"summary": "Second thoughts."})
         assert changed.json()["consensus"]["finalised"] is False
 
     async def test_nothing_changes_once_the_decisions_are_released(self, client, session, world, admin):

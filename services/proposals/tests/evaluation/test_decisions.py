@@ -213,7 +213,9 @@ class TestRelease:
         self, client, session, world, admin
     ):
         await client.post(url(world, "/decisions/stage"), headers=admin)
-        await client.put(f"/proposals/{world.proposals['P-4'].id}/consensus", headers=admin,
+        consensus = f"/proposals/{world.proposals['P-4'].id}/consensus"
+        read = {"If-Match": (await client.get(consensus, headers=admin)).headers["etag"]}
+        await client.put(consensus, headers=admin | read,
                          json={"scores": [{"criterion": "excellence", "value": "4"},
                                           {"criterion": "impact", "value": "4"}],
                                "summary": "Reopened to add a comment."})

@@ -45,6 +45,12 @@ def scores(**values):
                        else {"criterion": k, "value": v} for k, v in values.items()], "comment": "Solid consortium."}
 
 
+async def put_scores(client, assignment_url, *, json, headers):
+    """PUT the scores as the workspace does: with the review's current ETag in If-Match."""
+    etag = (await client.get(assignment_url, headers=headers)).headers["etag"]
+    return await client.put(f"{assignment_url}/scores", json=json, headers=headers | {"If-Match": etag})
+
+
 async def events(session, proposal_id, type_):
     table = outbox.table
     rows = await session.execute(select(table.c.payload).where(
@@ -56,7 +62,7 @@ class TestWorkspace:
     async def test_evaluator_sees_assigned_proposals_with_call_due_date_and_progress(
         self, client, session, world, ana
     ):
-        await client.put(url(world, "/scores"), json=scores(excellence="4"), headers=ana)
+        await put_scores(client, url(world), json=scores(excellence="4"), headers=ana)
         response = await client.get("/me/assignments", headers=ana)
         assert response.status_code == 200
         [item] = response.json()["items"]
@@ -129,7 +135,7 @@ class TestReadingAnAssignment:
 
 class TestLiveScores:
     async def test_scores_answer_pass_fail_per_criterion_and_the_weighted_total(self, client, world, ana):
-        response = await client.put(url(world, "/scores"), json=scores(excellence="4", impact=("2", "Vague plan")),
+        response = await put_scores(client, url(world), json=scores(excellence="4", impact=("2", "Vague plan")),
                                     headers=ana)
         assert response.status_code == 200
         body = response.json()
@@ -147,7 +153,7 @@ class TestLiveScores:
         ])
         proposal = await factories.proposal(session, call=call, lead=world.lead, stage="evaluation")
         assignment = await factories.assignment(session, proposal=proposal, evaluator=world.evaluator)
-        response = await client.put(f"/assignments/{assignment.id}/scores",
+        response = await put_scores(client, f"/assignments/{assignment.id}",
                                     json=scores(quality="4.5", fit="3"), headers=ana)
         assert response.json()["total"] == "4.13"  # (3 × 4.5 + 1 × 3) / 4 = 4.125
         assert response.json()["passed"] is True
@@ -155,29 +161,36 @@ class TestLiveScores:
         assert [c["share"] for c in detail["criteria"]] == ["0.7500", "0.2500"]
 
     async def test_a_partial_review_counts_unscored_criteria_as_zero_and_does_not_pass_yet(self, client, world, ana):
-        body = (await client.put(url(world, "/scores"), json=scores(excellence="3.5"), headers=ana)).json()
+        body = (await put_scores(client, url(world), json=scores(excellence="3.5"), headers=ana)).json()
         assert body["total"] == "2.10"
         assert body["passed"] is None
         assert body["missing"] == ["impact"]
 
     async def test_criteria_left_out_are_cleared(self, client, world, ana):
-        await client.put(url(world, "/scores"), json=scores(excellence="4", impact="3"), headers=ana,)
-        body = (await client.put(url(world, "/scores"), json=scores(impact="3.5"), headers=ana)).json()
+        await put_scores(client, url(world), json=scores(excellence="4", impact="3"), headers=ana)
+        body = (await put_scores(client, url(world), json=scores(impact="3.5"), headers=ana)).json()
         assert [(s["criterion"], s["value"]) for s in body["scores"]] == [("excellence", None), ("impact", "3.5")]
 
     @pytest.mark.parametrize("value", ["3.25", "5.5", "-0.5", 2.2])
     async def test_only_half_steps_from_0_to_5(self, client, world, ana, value):
-        response = await client.put(url(world, "/scores"), json=scores(excellence=value), headers=ana)
+        response = await put_scores(client, url(world), json=scores(excellence=value), headers=ana)
         assert response.status_code == 422
         assert [e["field"] for e in response.json()["errors"]] == ["body.scores.0.value"]
 
     async def test_unknown_and_repeated_criteria_are_named(self, client, world, ana):
         body = {"scores": [{"criterion": "novelty", "value": "3"}, {"criterion": "impact", "value": "3"},
                            {"criterion": "impact", "value": "4"}]}
-        response = await client.put(url(world, "/scores"), json=body, headers=ana)
+        response = await put_scores(client, url(world), json=body, headers=ana)
         assert response.status_code == 422
         assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [
             ("body.scores.0.criterion", "unknown_criterion"), ("body.scores.2.criterion", "duplicate")]
+
+    async def test_scores_without_if_match_are_refused_and_nothing_changes(self, client, world, ana):
+        response = await client.put(url(world, "/scores"), json=scores(excellence="4"), headers=ana)
+        assert (response.status_code, response.json()["title"]) == (428, "If-Match required")
+        assert response.json()["current_etag"] == '"1"'
+        review = (await client.get(url(world), headers=ana)).json()["review"]
+        assert (review["version"], review["scores"][0]["value"]) == (1, None)
 
     async def test_stale_if_match_is_refused(self, client, world, ana):
         first = await client.put(url(world, "/scores"), json=scores(excellence="4"), headers=ana | {"If-Match": '"1"'})
@@ -192,28 +205,28 @@ class TestLiveScores:
     async def test_scores_change_only_while_the_proposal_is_under_evaluation(self, client, session, world, ana):
         world.proposal.stage = "portfolio"
         await session.flush()
-        response = await client.put(url(world, "/scores"), json=scores(excellence="4"), headers=ana)
+        response = await put_scores(client, url(world), json=scores(excellence="4"), headers=ana)
         assert response.status_code == 409
         assert response.json()["detail"] == "Proposal P-SCORE-1 is in 'portfolio', not under evaluation."
 
 
 class TestSubmit:
     async def test_every_criterion_must_be_scored(self, client, world, ana):
-        await client.put(url(world, "/scores"), json=scores(excellence="4"), headers=ana)
+        await put_scores(client, url(world), json=scores(excellence="4"), headers=ana)
         response = await client.post(url(world, "/submit"), headers=ana)
         assert response.status_code == 422
         assert response.json()["errors"] == [{"field": "scores.impact", "message": "not scored",
                                               "code": "missing_score"}]
 
     async def test_a_score_below_its_threshold_needs_a_comment(self, client, world, ana):
-        await client.put(url(world, "/scores"), json=scores(excellence="2.5", impact="2"), headers=ana)
+        await put_scores(client, url(world), json=scores(excellence="2.5", impact="2"), headers=ana)
         response = await client.post(url(world, "/submit"), headers=ana)
         assert response.status_code == 422
         assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [
             ("scores.excellence.comment", "comment_required"), ("scores.impact.comment", "comment_required")]
 
     async def test_a_complete_review_is_submitted_and_published(self, client, session, world, ana):
-        await client.put(url(world, "/scores"), json=scores(excellence="4", impact=("2", "No market data")),
+        await put_scores(client, url(world), json=scores(excellence="4", impact=("2", "No market data")),
                          headers=ana)
         response = await client.post(url(world, "/submit"), headers=ana | {"Idempotency-Key": "submit-ana-0001"})
         assert response.status_code == 200
@@ -232,11 +245,11 @@ class TestSubmit:
         assert len(await events(session, world.proposal.id, "evaluation.review_submitted")) == 1
 
     async def test_a_submitted_review_is_final(self, client, world, ana):
-        await client.put(url(world, "/scores"), json=scores(excellence="4", impact="3"), headers=ana)
+        await put_scores(client, url(world), json=scores(excellence="4", impact="3"), headers=ana)
         assert (await client.post(url(world, "/submit"), headers=ana)).status_code == 200
         again = await client.post(url(world, "/submit"), headers=ana)
         assert again.status_code == 409
         assert again.json()["detail"] == "The review was already submitted."
-        change = await client.put(url(world, "/scores"), json=scores(excellence="1"), headers=ana)
+        change = await put_scores(client, url(world), json=scores(excellence="1"), headers=ana)
         assert change.status_code == 409
         assert change.json()["detail"] == "The review was submitted; its scores can no longer change."

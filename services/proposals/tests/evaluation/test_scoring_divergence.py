@@ -111,3 +111,16 @@ class TestDivergence:
         note = await session.scalar(select(Notification).where(Notification.proposal_id == world.proposal.id,
                                                                Notification.audience == "admins"))
         assert note.body.endswith("No evaluator without a conflict is free: assign one by hand.")
+
+
+class TestDivergenceAfterAWithdrawal:
+    async def test_withdrawing_the_last_open_review_lets_the_divergence_check_run(
+        self, client, session, identity_headers, world,
+    ):
+        for i, impact in enumerate(["1", "4"]):
+            await review(session, client, identity_headers, world, i, impact=impact)
+        assert await extra_assignments(session, world) == []  # the third review is still out
+        response = await client.delete(f"/assignments/{world.assignments[2].id}",
+                                       headers=identity_headers(Role.consortium_admin))
+        assert response.status_code == 204, response.text
+        assert await extra_assignments(session, world) == [("divergence", "Dora")]

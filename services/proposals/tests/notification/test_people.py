@@ -2,9 +2,11 @@
 
 from datetime import timedelta
 
-from proposals.notification.models import Person
+from proposals.notification.models import MailMessage, Notification, Person
 from sqlalchemy import func, select, text, update
 from tex4im_common.identity import Identity, Role
+
+from tests import factories
 
 # any route will do: the people dependency runs on every one
 ROUTE = "/organisations"
@@ -79,3 +81,27 @@ class TestRemembering:
                                     headers=signed_in("dora", (Role.member, "ITI1", None)))
         assert response.status_code == 422
         assert await person(session, "dora") is None
+
+
+class TestTheActingUserIsKnownInTheirFirstRequest:
+    """The people dependency runs before the route's work, in the same transaction: a notification the very first
+    request of someone causes already reaches them by mail."""
+
+    async def test_a_member_seen_for_the_first_time_is_mailed_about_their_own_submission(
+        self, client, session, signed_in, toscana_company
+    ):
+        call = await factories.call(session)
+        lead = await factories.organisation(session, id=toscana_company, region="ITI1")
+        partner = await factories.organisation(session, region="ES52")
+        proposal = await factories.proposal(session, call=call, lead=lead, partners=[partner])
+        headers = signed_in("lia", (Role.member, "ITI1", toscana_company), name="Lia Rossi",
+                            email="lia@lanificio.example")
+        assert await person(session, "lia") is None
+        response = await client.post(f"/proposals/{proposal.id}/transitions", json={"transition": "submit"},
+                                     headers=headers)
+        assert response.status_code == 200, response.text
+        stage_changed = await session.scalar(select(Notification).where(
+            Notification.proposal_id == proposal.id, Notification.kind == "proposal.stage_changed"))
+        mailed = (await session.scalars(select(MailMessage.to_address).where(
+            MailMessage.notification_id == stage_changed.id))).all()
+        assert mailed == ["lia@lanificio.example"]

@@ -356,12 +356,12 @@ class TestRemove:
 
 
 class TestWhoMayChangeAttachments:
-    async def test_only_co_authors_and_the_admin_attach_while_the_proposal_is_editable(self, upload):
+    async def test_only_co_authors_and_the_admin_attach_while_the_proposal_is_editable(self, upload, world):
         assert (await upload(tiny_png(), "a.png", who="partner")).status_code == 201
         assert (await upload(tiny_pdf(), "b.pdf", who="admin")).status_code == 201
         refused = await upload(tiny_docx(), "c.docx", who="lead_manager")
         assert (refused.status_code, refused.json()["detail"]) == (
-            403, "Only the proposal's co-authors may add attachments.",
+            403, f"Only the co-authors of proposal {world['proposal'].reference} and the admin may add attachments.",
         )
         assert (await upload(tiny_docx(), "c.docx", who="outsider")).status_code == 404
         assert (await upload(tiny_docx(), "c.docx", who=None)).status_code == 401

@@ -2,8 +2,11 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
+from proposals.proposal.models import Proposal
+from proposals.proposal.repository import text_matches
 from proposals.vocab import PartnerStatus
-from sqlalchemy import event
+from sqlalchemy import event, select, text
+from sqlalchemy.dialects import postgresql
 from tests.proposal.scenario import build_world
 from tex4im_common.identity import Role
 
@@ -140,6 +143,17 @@ class TestFilters:
         response = await client.get("/proposals/stage-counts", headers=valencia_manager)
         # their own region's proposal; the Toscana draft stays with its authors; Valencia declined the Norte one
         assert response.json() == {"stages": [{"key": "submitted", "label": "Submitted", "count": 1}], "total": 1}
+
+
+class TestTextSearch:
+    async def test_the_text_filter_can_use_the_trigram_indexes(self, session):
+        """ILIKE '%text%' on the reference, the title and the acronym, each served by its index."""
+        statement = select(Proposal.id).where(text_matches("wool"))
+        sql = statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+        await session.execute(text("SET LOCAL enable_seqscan = off"))  # a handful of rows: what could serve it?
+        plan = "\n".join(row[0] for row in await session.execute(text(f"EXPLAIN {sql}")))
+        for column in ("reference", "title", "acronym"):
+            assert f"Bitmap Index Scan on ix_proposal_{column}_trgm" in plan, plan
 
 
 class TestPaging:

@@ -68,6 +68,15 @@ class TestConcurrentEditors:
         response = await patch(client, world, "lead_member", {"title": "New"}, if_match=None)
         assert response.status_code == 428
         assert response.json()["type"] == "urn:tex4im:problem:if-match-required"
+        assert response.json()["current_etag"] == '"1"'
+
+    async def test_a_proposal_that_cannot_change_says_so_before_asking_for_if_match(self, client, session, world):
+        world.proposal.stage = "submitted"
+        await session.flush()
+        for if_match in (None, '"99"'):
+            response = await patch(client, world, "lead_member", {"title": "New"}, if_match=if_match)
+            assert (response.status_code, response.json()["title"]) == (
+                409, "The proposal cannot be changed in its current stage"), if_match
 
     async def test_the_stale_editor_gets_412_and_the_first_change_is_kept(self, app, client, session, world):
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://service") as other:

@@ -176,7 +176,7 @@ class TestReadVersions:
                 response = await client.get(url, headers=people[who])
                 assert response.status_code == 404, (who, url)
                 assert response.json()["title"] == "Proposal not found"
-        assert (await client.get(f"/proposals/{proposal.id}/versions")).status_code == 404
+        assert (await client.get(f"/proposals/{proposal.id}/versions")).status_code == 401  # sign in first
 
     async def test_an_unknown_version_is_not_found(self, session, client, world, people):
         proposal = world["proposal"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.responses import JSONResponse
@@ -11,9 +11,10 @@ from pydantic import BaseModel
 from tex4im_common.concurrency import IfMatchHeader, etag
 from tex4im_common.db import SessionDep
 from tex4im_common.pagination import PageParamsDep
-from tex4im_common.problems import PROBLEM_MEDIA_TYPE, Problem, problem_responses
+from tex4im_common.problems import problem_responses
 
 from proposals.access import AccessDep
+from proposals.call.pipeline_service import PipelineService
 from proposals.call.repository import CallRepository
 from proposals.call.rounds import RoundService
 from proposals.call.schemas import (
@@ -29,19 +30,21 @@ from proposals.call.schemas import (
 )
 from proposals.call.service import CallService
 from proposals.call.targets import TargetService
+from proposals.concurrency import IF_MATCH_REQUIRED
 from proposals.db import idempotency
 from proposals.vocab import CallKind, CallStatus
 
 router = APIRouter(tags=["calls"], responses=problem_responses(422))
 
 CallId = Annotated[uuid.UUID, Path(description="The call's id.")]
-IF_MATCH_REQUIRED: dict[int | str, dict[str, Any]] = {
-    428: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": "If-Match required"},
-}
 
 
 def _calls(session: SessionDep) -> CallService:
     return CallService(CallRepository(session))
+
+
+def _pipelines(session: SessionDep) -> PipelineService:
+    return PipelineService(CallRepository(session))
 
 
 def _rounds(session: SessionDep) -> RoundService:
@@ -53,6 +56,7 @@ def _targets(session: SessionDep) -> TargetService:
 
 
 ServiceDep = Annotated[CallService, Depends(_calls)]
+PipelineServiceDep = Annotated[PipelineService, Depends(_pipelines)]
 RoundServiceDep = Annotated[RoundService, Depends(_rounds)]
 TargetServiceDep = Annotated[TargetService, Depends(_targets)]
 
@@ -108,7 +112,9 @@ async def update_call(
 
 
 @router.get("/calls/{call_id}/pipeline", response_model=PipelineOut, responses=problem_responses(404))
-async def get_pipeline(access: AccessDep, service: ServiceDep, call_id: CallId, response: Response) -> PipelineOut:
+async def get_pipeline(
+    access: AccessDep, service: PipelineServiceDep, call_id: CallId, response: Response,
+) -> PipelineOut:
     """The call's stages and transitions; the ETag is the call's."""
     result = await service.get_pipeline(access=access, call_id=call_id)
     response.headers["ETag"] = etag(result.version)
@@ -120,7 +126,7 @@ async def get_pipeline(access: AccessDep, service: ServiceDep, call_id: CallId, 
     responses=problem_responses(401, 403, 404, 409, 412) | IF_MATCH_REQUIRED,
 )
 async def replace_pipeline(
-    access: AccessDep, service: ServiceDep, call_id: CallId, body: PipelineIn, response: Response,
+    access: AccessDep, service: PipelineServiceDep, call_id: CallId, body: PipelineIn, response: Response,
     if_match: IfMatchHeader = None,
 ) -> PipelineOut:
     """Replace the call's stages and transitions; the admin, with If-Match on the call's ETag."""

@@ -9,48 +9,26 @@ call with proposals does not go back to draft. Removing a form field keeps the a
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from tex4im_common.concurrency import check_if_match, etag
 from tex4im_common.pagination import PageParams
 from tex4im_common.problems import FieldProblem
 
 from proposals.access import Access
 from proposals.call.checks import check_configuration, check_publishable
-from proposals.call.models import Call, CallField, CallPhase, CallTarget, Criterion, Stage, Transition
+from proposals.call.mapping import LISTS, listing, plain, rows, summary, to_out
+from proposals.call.models import Call, CallField, CallPhase, CallTarget, Criterion
 from proposals.call.repository import CallFilter, CallRepository
-from proposals.call.schemas import (
-    CallCreate,
-    CallOut,
-    CallPage,
-    CallSummaryOut,
-    CallUpdate,
-    CriterionIn,
-    CriterionOut,
-    FieldOut,
-    PhaseOut,
-    PipelineIn,
-    PipelineOut,
-    StageOut,
-    TargetOut,
-    TransitionOut,
-)
+from proposals.call.schemas import CallCreate, CallOut, CallPage, CallUpdate, CriterionIn
+from proposals.concurrency import require_if_match
 from proposals.db import outbox
-from proposals.errors import (
-    CallChangeRefused,
-    CallCodeTaken,
-    CallNotFound,
-    IfMatchRequired,
-    StageOccupied,
-)
+from proposals.errors import CallChangeRefused, CallCodeTaken, CallNotFound
 from proposals.lifecycle.default_pipeline import default_pipeline
-from proposals.lifecycle.pipeline import check_pipeline
-from proposals.vocab import CallKind, CallStatus, PhaseKind, StageKind, TargetMetric
+from proposals.vocab import CallKind, CallStatus
 
 AGGREGATE = "call"
 CREATED, UPDATED, PUBLISHED, ARCHIVED = "call.created", "call.updated", "call.published", "call.archived"
@@ -74,7 +52,6 @@ SCALARS = ("code", "title", "description", "kind", "year", "eligible_priorities"
 SUBMISSION_RULES = ("min_partner_regions", "eligible_priorities")
 DRAFT, PUBLISHED_, ARCHIVED_ = CallStatus.draft.value, CallStatus.published.value, CallStatus.archived.value
 STATUS_MOVES = {(DRAFT, PUBLISHED_), (PUBLISHED_, ARCHIVED_), (PUBLISHED_, DRAFT)}
-_METRICS = list(TargetMetric)
 
 
 def now() -> datetime:
@@ -85,109 +62,12 @@ def may_read(access: Access, call: Call) -> bool:
     return call.status != CallStatus.draft or access.is_admin
 
 
-def submission_open(call: Call, at: datetime | None = None) -> bool:
-    """Published, and `at` (now) inside its submission phase; `call.phases` must be loaded."""
-    moment = at or now()
-    return call.status == CallStatus.published and any(
-        p.kind == PhaseKind.submission and p.opens_at <= moment < p.closes_at for p in call.phases
-    )
-
-
-def require_if_match(if_match: str | None, version: int) -> None:
-    """Shared records change only for a client that says which version it read: 428 without, 412 when stale."""
-    if if_match is None:
-        raise IfMatchRequired(
-            "Send the ETag you read in If-Match, so that a change made meanwhile is not overwritten.",
-            extra={"current_etag": etag(version)},
-        )
-    check_if_match(if_match, version)
-
-
-# -- between the API's models and the rows -----------------------------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def rows(model: type[Any], items: Sequence[Any]) -> list[Any]:
-    """New rows of `model` from validated items, numbered in the order given where the table keeps an order."""
-    positioned = "position" in model.__table__.c
-    return [
-        model(**{k: _plain(v) for k, v in item.model_dump().items()}, **({"position": i} if positioned else {}))
-        for i, item in enumerate(items)
-    ]
-
-
-_LISTS: dict[str, tuple[type[Any], type[Any], Callable[[Any], Any]]] = {
-    "phases": (CallPhase, PhaseOut, lambda r: str(r.kind)),
-    "fields": (CallField, FieldOut, lambda r: r.key),
-    "criteria": (Criterion, CriterionOut, lambda r: r.key),
-    "targets": (CallTarget, TargetOut, lambda r: (str(r.metric), r.region_code, r.year)),
-}
-
-
-def _listing(name: str, items: Sequence[Any]) -> list[dict[str, Any]]:
-    """A list as the API shows it, in a canonical order for comparing (phases and targets have no order)."""
-    out = [_LISTS[name][1].model_validate(item, from_attributes=True).model_dump() for item in items]
-    if name == "phases":
-        return sorted(out, key=lambda p: list(PhaseKind).index(p["kind"]))
-    if name == "targets":
-        return sorted(out, key=_target_order)
-    return out
-
-
-def _target_order(target: dict[str, Any]) -> tuple[Any, ...]:
-    return (_METRICS.index(target["metric"]), target["region_code"] or "", target["year"] or 0)
-
-
-def pipeline_out(call: Call) -> PipelineOut:
-    return PipelineOut(
-        call_id=call.id, version=call.version,
-        stages=[StageOut.model_validate(s) for s in sorted(call.stages, key=lambda s: s.position)],
-        transitions=[TransitionOut.model_validate(t) for t in sorted(call.transitions, key=lambda t: t.position)],
-    )
-
-
-def summary(call: Call, *, at: datetime | None = None) -> CallSummaryOut:
-    return CallSummaryOut(
-        id=call.id, code=call.code, title=call.title, kind=call.kind, year=call.year, status=call.status,  # type: ignore[arg-type]
-        phases=_listing("phases", call.phases), submission_open=submission_open(call, at),  # type: ignore[arg-type]
-        eligible_priorities=call.eligible_priorities,
-    )
-
-
-def to_out(call: Call) -> CallOut:
-    columns = {name: getattr(call, name) for name in CallOut.model_fields if hasattr(Call, name)}
-    return CallOut.model_validate(columns | {
-        "phases": _listing("phases", call.phases), "submission_open": submission_open(call),
-        "fields": _listing("fields", call.fields), "criteria": _listing("criteria", call.criteria),
-        "targets": _listing("targets", call.targets), "pipeline": pipeline_out(call),
-    })
-
-
 async def record(session: AsyncSession, type: str, call: Call, **details: Any) -> None:
     """A call's event: what consumers show of it (it is public once published), plus what the change was."""
     payload = {"id": str(call.id), "code": call.code, "title": call.title, "kind": call.kind, "year": call.year,
                "status": call.status, "version": call.version}
     await outbox.record_event(session, type=type, aggregate_type=AGGREGATE, aggregate_id=str(call.id),
                               payload=payload | details)
-
-
-def _occupied(held: dict[str, int]) -> str:
-    def proposals(count: int) -> str:
-        return f"{count} proposal{'s' if count > 1 else ''}"
-
-    if len(held) == 1:
-        [(key, count)] = held.items()
-        return (f"The stage '{key}' still holds {proposals(count)}: move {'them' if count > 1 else 'it'} on before "
-                "removing the stage.")
-    names = ", ".join(f"'{key}' ({proposals(count)})" for key, count in held.items())
-    return f"The stages {names} still hold proposals: move them on before removing the stages."
 
 
 class CallService:
@@ -204,7 +84,7 @@ class CallService:
         year: int | None,
     ) -> CallPage:
         visible = list(CallStatus) if access.is_admin else [CallStatus.published, CallStatus.archived]
-        where = CallFilter(statuses=[s.value for s in visible], status=_plain(status), kind=_plain(kind), year=year)
+        where = CallFilter(statuses=[s.value for s in visible], status=plain(status), kind=plain(kind), year=year)
         calls, next_cursor = await self.repository.list_page(where, params)
         moment = now()
         return CallPage(items=[summary(c, at=moment) for c in calls], next_cursor=next_cursor)
@@ -240,7 +120,7 @@ class CallService:
         await self.check_code(data.code)
         stages, transitions = default_pipeline()
         call = Call(
-            **{name: _plain(getattr(data, name)) for name in SCALARS}, status=DRAFT, created_by=access.subject,
+            **{name: plain(getattr(data, name)) for name in SCALARS}, status=DRAFT, created_by=access.subject,
             phases=rows(CallPhase, data.phases), fields=rows(CallField, data.fields),
             criteria=rows(Criterion, DEFAULT_RUBRIC if data.criteria is None else data.criteria),
             targets=rows(CallTarget, data.targets), stages=stages, transitions=transitions,
@@ -260,16 +140,16 @@ class CallService:
         call = await self.writable(access=access, call_id=call_id, what="change calls")
         require_if_match(if_match, call.version)
         sent = data.model_fields_set
-        check_configuration(data, kind=_plain(data.kind) if "kind" in sent else call.kind,
+        check_configuration(data, kind=plain(data.kind) if "kind" in sent else call.kind,
                              year=data.year if "year" in sent else call.year)
-        values = {name: _plain(getattr(data, name)) for name in SCALARS if name in sent}
+        values = {name: plain(getattr(data, name)) for name in SCALARS if name in sent}
         changed = {name for name, value in values.items() if getattr(call, name) != value}
         if "code" in changed:
             await self.check_code(values["code"], other_than=call.id)
-        wanted = {name: getattr(data, name) for name in _LISTS if name in sent}
-        changed |= {name for name, items in wanted.items() if _listing(name, getattr(call, name)) != _listing(
+        wanted = {name: getattr(data, name) for name in LISTS if name in sent}
+        changed |= {name for name, items in wanted.items() if listing(name, getattr(call, name)) != listing(
             name, items)}
-        previous, status = call.status, _plain(data.status) if "status" in sent else call.status
+        previous, status = call.status, plain(data.status) if "status" in sent else call.status
         if status != previous:
             await self._check_status_move(call, status)
         if "criteria" in changed:
@@ -280,7 +160,7 @@ class CallService:
         for name in changed & set(values):
             setattr(call, name, values[name])
         for name in changed & set(wanted):
-            model, _, key = _LISTS[name]
+            model, _, key = LISTS[name]
             await self.repository.replace(getattr(call, name), rows(model, wanted[name]), key=key)
         call.status = status
         if status == PUBLISHED_:
@@ -324,53 +204,3 @@ class CallService:
         if not rules or not (count := await self.repository.count_proposals(call.id, submitted_only=True)):
             return {}
         return {"changed_after_submissions": {"submitted_proposals": count, "rules": rules}}
-
-    # -- the pipeline ---------------------------------------------------------------------------------------------
-
-    async def get_pipeline(self, *, access: Access, call_id: uuid.UUID) -> PipelineOut:
-        return pipeline_out(await self.readable(access=access, call_id=call_id))
-
-    async def replace_pipeline(
-        self, *, access: Access, call_id: uuid.UUID, data: PipelineIn, if_match: str | None,
-    ) -> PipelineOut:
-        """Replace the stages and transitions; refused while a removed stage still holds proposals."""
-        call = await self.writable(access=access, call_id=call_id, what="change a call's pipeline")
-        require_if_match(if_match, call.version)
-        check_pipeline(data.stages, data.transitions)
-        before = pipeline_out(call)
-        if (before.stages, before.transitions) == (
-            [StageOut.model_validate(s, from_attributes=True) for s in data.stages],
-            [TransitionOut.model_validate(t, from_attributes=True) for t in data.transitions],
-        ):
-            return before
-        removed = [s.key for s in before.stages if s.key not in {s.key for s in data.stages}]
-        occupancy = await self.repository.stage_occupancy(call.id)
-        held = {key: occupancy[key] for key in removed if occupancy.get(key)}
-        if held:
-            raise StageOccupied(_occupied(held), extra={"stages": held})
-        stages, transitions = rows(Stage, data.stages), rows(Transition, data.transitions)
-
-        def by_move(t: Transition) -> tuple[str, str, str]:
-            return t.key, t.from_stage, t.to_stage
-
-        await self.repository.remove_missing(call.transitions, transitions, key=by_move)
-        await self._hand_over_initial(call, {s.key: s.kind for s in stages})
-        await self.repository.replace(call.stages, stages, key=lambda s: s.key)
-        await self.repository.put(call.transitions, transitions, key=by_move)
-        call.updated_at = now()
-        await self.repository.flush()
-        call = await self.repository.get(call.id, fresh=True)  # type: ignore[assignment]
-        after = pipeline_out(call)
-        await record(
-            self.session, PIPELINE_CHANGED, call, stages=[s.key for s in after.stages],
-            transitions=[t.key for t in after.transitions], removed_stages=removed,
-            added_stages=[s.key for s in after.stages if s.key not in {b.key for b in before.stages}],
-        )
-        return after
-
-    async def _hand_over_initial(self, call: Call, kinds: dict[str, str]) -> None:
-        """A kept initial stage that stops being initial changes first: a call has one initial stage at any time."""
-        for stage in call.stages:
-            if stage.kind == StageKind.initial and kinds.get(stage.key, StageKind.initial) != StageKind.initial:
-                stage.kind = kinds[stage.key]
-        await self.repository.flush()

@@ -12,94 +12,31 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 from tex4im_common.concurrency import check_if_match
 from tex4im_common.problems import FieldProblem, Forbidden
 
 from proposals.access import Access
 from proposals.call.models import Call
+from proposals.concurrency import require_if_match
 from proposals.db import outbox
 from proposals.errors import (
     ConsensusMissing,
     DecisionsAlreadyReleased,
     EvaluationNotReady,
     InvalidScores,
-    ProposalNotFound,
 )
 from proposals.evaluation import review_schemas as out
-from proposals.evaluation.models import Assignment, Consensus, Decision, Evaluator
-from proposals.evaluation.scoring import (
-    ReviewRepository,
-    Spread,
-    call_brief,
-    proposal_brief,
-    require_evaluation_stage,
-    score_sheet,
-    spreads,
-    values_of,
-)
-from proposals.proposal import policy
+from proposals.evaluation.models import Assignment, Consensus, Evaluator
+from proposals.evaluation.panel_repository import PanelRepository
+from proposals.evaluation.review_repository import ReviewRepository
+from proposals.evaluation.rubric import Spread, score_sheet, spreads, values_of
+from proposals.evaluation.scoring import call_brief, proposal_brief, require_evaluation_stage
+from proposals.proposal.loader import load
 from proposals.proposal.models import Proposal
 from proposals.vocab import AssignmentReason, AssignmentStatus
 
 CONSENSUS_SAVED, CONSENSUS_FINALISED = "evaluation.consensus_saved", "evaluation.consensus_finalised"
-
-
-# -- SQL of the panel (consensus reports and decisions) -----------------------------------------------------------
-
-
-class PanelRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def consensus(self, proposal_id: uuid.UUID, *, lock: bool = False) -> Consensus | None:
-        statement = select(Consensus).where(Consensus.proposal_id == proposal_id)
-        if lock:
-            statement = statement.with_for_update().execution_options(populate_existing=True)
-        return await self.session.scalar(statement)
-
-    async def consensuses(self, proposal_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Consensus]:
-        rows = await self.session.scalars(select(Consensus).where(Consensus.proposal_id.in_(set(proposal_ids))))
-        return {c.proposal_id: c for c in rows}
-
-    async def proposals_in(self, call_id: uuid.UUID, stages: set[str]) -> list[Proposal]:
-        statement = (select(Proposal).options(selectinload(Proposal.partners))
-                     .where(Proposal.call_id == call_id, Proposal.stage.in_(stages)).order_by(Proposal.reference))
-        return list(await self.session.scalars(statement))
-
-    async def proposals(self, ids: Sequence[uuid.UUID], *, lock: bool = False) -> dict[uuid.UUID, Proposal]:
-        statement = select(Proposal).options(selectinload(Proposal.partners)).where(Proposal.id.in_(set(ids)))
-        if lock:
-            statement = statement.with_for_update(of=Proposal).execution_options(populate_existing=True)
-        return {p.id: p for p in await self.session.scalars(statement)}
-
-    async def decisions(self, call_id: uuid.UUID) -> list[Decision]:
-        statement = (select(Decision).where(Decision.call_id == call_id)
-                     .order_by(Decision.rank.asc().nulls_last(), Decision.total.desc().nulls_last(), Decision.id))
-        return list(await self.session.scalars(statement))
-
-    async def decision(self, proposal_id: uuid.UUID, *, lock: bool = False) -> Decision | None:
-        statement = select(Decision).where(Decision.proposal_id == proposal_id)
-        if lock:
-            statement = statement.with_for_update().execution_options(populate_existing=True)
-        return await self.session.scalar(statement)
-
-    async def count_ranked(self, call_id: uuid.UUID) -> int:
-        statement = select(func.count()).where(Decision.call_id == call_id, Decision.rank.is_not(None))
-        return int(await self.session.scalar(statement) or 0)
-
-    async def drop_decisions(self, call_id: uuid.UUID) -> None:
-        await self.session.execute(delete(Decision).where(Decision.call_id == call_id))
-
-    async def add(self, *records: object) -> None:
-        self.session.add_all(records)
-        await self.session.flush()
-
-    async def save(self, record: Consensus | Decision) -> None:
-        await self.session.flush()
-        await self.session.refresh(record, attribute_names=["updated_at"])
 
 
 # -- readiness, over plain rows -----------------------------------------------------------------------------------
@@ -180,18 +117,13 @@ class ConsensusService:
 
     async def proposal(self, *, access: Access, proposal_id: uuid.UUID, write: bool) -> tuple[Proposal, Call]:
         """The proposal if the caller may see it (404 otherwise); the admin writes, the lead region's managers read."""
-        access.require_user()
-        proposal = await self.reviews.proposal(proposal_id, lock=write)
-        call = await self.reviews.call(proposal.call_id) if proposal else None
-        stage = next((s for s in call.stages if s.key == proposal.stage), None) if call and proposal else None
-        relation = policy.relation_to(access, proposal) if proposal else None
-        if proposal is None or call is None or stage is None or not policy.may_read(relation, stage):
-            raise ProposalNotFound(f"There is no proposal {proposal_id} that you may see.")
+        loaded = await load(self.session, access=access, proposal_id=proposal_id, lock=write)
+        relation = loaded.relation
         if write and not relation.admin:
             raise Forbidden("Only the consortium admin may write the consensus.")
         if not (relation.admin or relation.lead_region_manager):
             raise Forbidden("Only the consortium admin and the lead region's cluster managers may read the evaluation.")
-        return proposal, call
+        return loaded.proposal, loaded.call
 
     async def state(self, proposal: Proposal, call: Call) -> tuple[list[tuple[Assignment, Evaluator]], list[Spread]]:
         reviews = await self.reviews.reviews_of(proposal.id)
@@ -234,10 +166,10 @@ class ConsensusService:
         """Write the agreed scores (left out: the suggestion); a finalised consensus that changes is reopened."""
         proposal, call = await self.proposal(access=access, proposal_id=proposal_id, write=True)
         consensus = await self.panel.consensus(proposal.id, lock=True)
-        if consensus is not None:
-            check_if_match(if_match, consensus.version)
         refuse_after_release(call)
         require_evaluation_stage(proposal, call)
+        if consensus is not None:  # the first writer has nothing to have read
+            require_if_match(if_match, consensus.version)
         _, stats = await self.state(proposal, call)
         values, comments = self.agreed(call, data, {s.criterion.key: s.suggested for s in stats})
         sheet = score_sheet(call.criteria, values, comments, overall_threshold=call.overall_threshold)

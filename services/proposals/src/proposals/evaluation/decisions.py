@@ -26,10 +26,13 @@ from proposals.errors import (
 )
 from proposals.evaluation import ranking
 from proposals.evaluation import review_schemas as out
-from proposals.evaluation.consensus import PanelRepository, decimal_scores
+from proposals.evaluation.consensus import decimal_scores
 from proposals.evaluation.models import Consensus, Decision
-from proposals.evaluation.scoring import ReviewRepository, call_brief, evaluation_stages, proposal_brief
+from proposals.evaluation.panel_repository import PanelRepository
+from proposals.evaluation.review_repository import ReviewRepository
+from proposals.evaluation.scoring import call_brief, proposal_brief
 from proposals.lifecycle.engine import move
+from proposals.lifecycle.pipeline import evaluation_stage
 from proposals.notification.service import notify
 from proposals.proposal.models import Proposal, TimelineEntry
 from proposals.vocab import (
@@ -100,7 +103,7 @@ class DecisionService:
 
     async def standing(self, call: Call) -> tuple[list[ranking.Row], list[out.NotReady], dict[uuid.UUID, Proposal]]:
         """The current ranking of the call's proposals under evaluation, and those not ready for it."""
-        proposals = await self.panel.proposals_in(call.id, evaluation_stages(call.transitions))
+        proposals = await self.panel.proposals_in(call.id, evaluation_stage(call.stages, call.transitions))
         consensuses = await self.panel.consensuses([p.id for p in proposals])
         candidates, not_ready = [], []
         for proposal in proposals:
@@ -187,15 +190,15 @@ class DecisionService:
         call = await self.call(access=access, call_id=call_id, what="release the panel's decisions", lock=True)
         refuse_released(call)
         decisions = await self.panel.decisions(call.id)
-        stages = evaluation_stages(call.transitions)
-        under_evaluation = {p.id for p in await self.panel.proposals_in(call.id, stages)}
+        stage = evaluation_stage(call.stages, call.transitions)
+        under_evaluation = {p.id for p in await self.panel.proposals_in(call.id, stage)}
         proposals = await self.panel.proposals([d.proposal_id for d in decisions] + list(under_evaluation), lock=True)
         consensuses = await self.panel.consensuses(list(proposals))
         if not decisions:
             raise DecisionsNotStaged(f"Stage the decisions of call {call.code} before releasing them.")
         stale = sorted(
             proposals[d.proposal_id].reference for d in decisions
-            if proposals[d.proposal_id].stage not in stages
+            if proposals[d.proposal_id].stage != stage
             or (c := consensuses.get(d.proposal_id)) is None or c.finalised_at is None or c.total != d.total
         ) + sorted(proposals[i].reference for i in under_evaluation - {d.proposal_id for d in decisions})
         if stale:

@@ -11,27 +11,23 @@ import uuid
 from tex4im_common.problems import Forbidden
 
 from proposals.access import Access
-from proposals.errors import FeedbackNotFound, FeedbackNotReleased, ProposalNotFound
+from proposals.errors import FeedbackNotFound, FeedbackNotReleased
 from proposals.evaluation import review_schemas as out
-from proposals.evaluation.consensus import PanelRepository, decimal_scores
-from proposals.evaluation.scoring import ReviewRepository, call_brief
-from proposals.proposal import policy
+from proposals.evaluation.consensus import decimal_scores
+from proposals.evaluation.panel_repository import PanelRepository
+from proposals.evaluation.scoring import call_brief
+from proposals.proposal.loader import load
 from proposals.vocab import DecisionOutcome, FeedbackPolicy
 
 
 class FeedbackService:
-    def __init__(self, reviews: ReviewRepository, panel: PanelRepository) -> None:
-        self.reviews, self.panel = reviews, panel
+    def __init__(self, panel: PanelRepository) -> None:
+        self.panel = panel
 
     async def feedback(self, *, access: Access, proposal_id: uuid.UUID) -> out.FeedbackOut:
         """For the co-authors, the lead region's managers and the admin, once the call's decisions are out."""
-        access.require_user()
-        proposal = await self.reviews.proposal(proposal_id)
-        call = await self.reviews.call(proposal.call_id) if proposal else None
-        stage = next((s for s in call.stages if s.key == proposal.stage), None) if call and proposal else None
-        relation = policy.relation_to(access, proposal) if proposal else None
-        if proposal is None or call is None or stage is None or not policy.may_read(relation, stage):
-            raise ProposalNotFound(f"There is no proposal {proposal_id} that you may see.")
+        loaded = await load(self.panel.session, access=access, proposal_id=proposal_id)
+        proposal, call, relation = loaded.proposal, loaded.call, loaded.relation
         if not (relation.author or relation.lead_region_manager or relation.admin):
             raise Forbidden("Only the proposal's co-authors, the lead region's cluster managers and the consortium "
                             "admin may read its feedback.")

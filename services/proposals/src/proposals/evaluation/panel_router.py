@@ -12,10 +12,13 @@ from tex4im_common.db import SessionDep
 from tex4im_common.problems import problem_responses
 
 from proposals.access import AccessDep
+from proposals.concurrency import IF_MATCH_REQUIRED
 from proposals.db import idempotency
-from proposals.evaluation.consensus import ConsensusService, PanelRepository
+from proposals.evaluation.consensus import ConsensusService
 from proposals.evaluation.decisions import DecisionService
 from proposals.evaluation.feedback import FeedbackService
+from proposals.evaluation.panel_repository import PanelRepository
+from proposals.evaluation.review_repository import ReviewRepository
 from proposals.evaluation.review_schemas import (
     ConsensusIn,
     ConsensusView,
@@ -26,7 +29,6 @@ from proposals.evaluation.review_schemas import (
     FeedbackOut,
     RankingOut,
 )
-from proposals.evaluation.scoring import ReviewRepository
 
 router = APIRouter(tags=["panel"], responses=problem_responses(401, 403, 404, 422))
 
@@ -43,7 +45,7 @@ def _decisions(session: SessionDep) -> DecisionService:
 
 
 def _feedback(session: SessionDep) -> FeedbackService:
-    return FeedbackService(ReviewRepository(session), PanelRepository(session))
+    return FeedbackService(PanelRepository(session))
 
 
 ConsensusDep = Annotated[ConsensusService, Depends(_consensus)]
@@ -72,13 +74,14 @@ async def get_consensus(
 
 
 @router.put(
-    "/proposals/{proposal_id}/consensus", response_model=ConsensusView, responses=problem_responses(409, 412),
+    "/proposals/{proposal_id}/consensus", response_model=ConsensusView,
+    responses=problem_responses(409, 412) | IF_MATCH_REQUIRED,
 )
 async def put_consensus(
     access: AccessDep, service: ConsensusDep, proposal_id: ProposalId, body: ConsensusIn, response: Response,
     if_match: IfMatchHeader = None,
 ) -> ConsensusView:
-    """Write the consensus: agreed scores (left out: the suggestion), comments and summary (admin)."""
+    """Write the consensus: agreed scores (left out: the suggestion), comments, summary (admin; If-Match once set)."""
     view = await service.put(access=access, proposal_id=proposal_id, data=body, if_match=if_match)
     return _tag(response, view)
 

@@ -15,7 +15,7 @@ from proposals.errors import (
     ConflictDeclarationNotFound,
     EvaluatorNotFound,
 )
-from proposals.evaluation import assignment as assigning
+from proposals.evaluation import staffing
 from proposals.evaluation.conflicts import ConflictKind, conflicts, evaluator_facts, proposal_facts
 from proposals.evaluation.models import ConflictDeclaration, Evaluator
 from proposals.evaluation.pool_schemas import (
@@ -31,7 +31,9 @@ from proposals.evaluation.pool_schemas import (
     OrganisationBrief,
 )
 from proposals.evaluation.repository import EvaluationRepository
+from proposals.lifecycle.pipeline import evaluation_stage
 from proposals.notification.service import notify
+from proposals.organisation import lookup
 from proposals.organisation.lookup import require_known
 from proposals.organisation.models import OrganisationRef
 from proposals.vocab import AssignmentReason, Audience, PartnerStatus, StageKind
@@ -57,7 +59,7 @@ class EvaluatorPoolService:
     async def out(self, evaluator: Evaluator, *, load: int | None = None) -> EvaluatorOut:
         if load is None:
             load = (await self.repository.loads([evaluator.id])).get(evaluator.id, 0)
-        organisations = await self.repository.organisations([evaluator.organisation_id])
+        organisations = await lookup.get_many(self.repository.session, [evaluator.organisation_id])
         return EvaluatorOut(
             id=evaluator.id, subject=evaluator.subject, name=evaluator.name,
             organisation=organisation_brief(organisations.get(evaluator.organisation_id)),  # type: ignore[arg-type]
@@ -167,15 +169,15 @@ class EvaluatorPoolService:
             reasons = conflicts(facts, proposal_facts(proposal, partners[proposal.id], call))
             if not any(r.kind in DECLARED for r in reasons):
                 continue
-            await assigning.withdraw(self.repository, assignment, call_id=call.id,
+            await staffing.withdraw(self.repository, assignment, call_id=call.id,
                                      reason=f"Conflict of interest declared by the evaluator: {declaration.reason}")
             references.append(proposal.reference)
             replacement = None
-            if proposal.stage in assigning.evaluation_stages(call):
-                replacement = await assigning.add_one(self.repository, proposal=proposal, call=call,
+            if proposal.stage == evaluation_stage(call.stages, call.transitions):
+                replacement = await staffing.add_one(self.repository, proposal=proposal, call=call,
                                                       reason=AssignmentReason.automatic)
             outcome = "a replacement was assigned" if replacement else "no replacement could be assigned"
-            await notify(self.repository.session, audience=Audience.admins, kind=assigning.WITHDRAWN,
+            await notify(self.repository.session, audience=Audience.admins, kind=staffing.WITHDRAWN,
                          title=f"Conflict of interest on {proposal.reference}: {outcome}",
                          body=f"{evaluator.name} declared a conflict and no longer evaluates it.",
                          link=f"/proposals/{proposal.id}", proposal_id=proposal.id)
@@ -183,10 +185,10 @@ class EvaluatorPoolService:
 
     async def declarations_out(self, declarations: list[ConflictDeclaration]) -> list[ConflictDeclarationOut]:
         proposals = await self.repository.proposals(d.proposal_id for d in declarations if d.proposal_id)
-        organisations = await self.repository.organisations(d.organisation_id for d in declarations)
+        organisations = await lookup.get_many(self.repository.session, (d.organisation_id for d in declarations))
         return [
             ConflictDeclarationOut(
-                id=d.id, proposal=assigning.brief(proposals[d.proposal_id]) if d.proposal_id else None,
+                id=d.id, proposal=staffing.brief(proposals[d.proposal_id]) if d.proposal_id else None,
                 organisation=organisation_brief(organisations.get(d.organisation_id)) if d.organisation_id else None,
                 reason=d.reason, declared_at=d.declared_at,
             )
@@ -215,7 +217,7 @@ class EvaluatorPoolService:
         rows, cursor = await self.repository.evaluation_proposals_page(params, call_id=call_id)
         partners = await self.repository.partners(p.id for p in rows)
         named = [p.lead_organisation_id for p in rows] + [x.organisation_id for ps in partners.values() for x in ps]
-        organisations = await self.repository.organisations(named)
+        organisations = await lookup.get_many(self.repository.session, named)
         facts = None
         if evaluator is not None:
             facts = evaluator_facts(evaluator, await self.repository.declarations([evaluator.id]))

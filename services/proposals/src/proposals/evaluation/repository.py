@@ -13,7 +13,6 @@ from tex4im_common.pagination import PageParams, decode_cursor, encode_cursor, p
 
 from proposals.call.models import Call, Stage, Transition
 from proposals.evaluation.models import Assignment, ConflictDeclaration, Evaluator, Score
-from proposals.organisation.models import OrganisationRef
 from proposals.proposal.models import Proposal, ProposalPartner
 from proposals.vocab import AssignmentStatus, Guard
 
@@ -21,7 +20,7 @@ WITHDRAWN = AssignmentStatus.withdrawn.value
 
 
 def _in_evaluation_stage() -> Any:
-    """The proposal sits in a stage its call's panel decides from (left by a `decision_released` transition)."""
+    """lifecycle/pipeline.py `evaluation_stage` in SQL: the proposal sits where its call's decisions release it."""
     return exists().where(
         Transition.call_id == Proposal.call_id, Transition.from_stage == Proposal.stage,
         Transition.guard == Guard.decision_released.value,
@@ -81,13 +80,6 @@ class EvaluationRepository:
             statement = statement.where(Assignment.evaluator_id.in_(set(evaluator_ids)))
         return {row[0]: row[1] for row in (await self.session.execute(statement)).all()}
 
-    async def organisations(self, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, OrganisationRef]:
-        wanted = {i for i in ids if i is not None}
-        if not wanted:
-            return {}
-        rows = await self.session.scalars(select(OrganisationRef).where(OrganisationRef.id.in_(wanted)))
-        return {row.id: row for row in rows}
-
     # -- conflict declarations -----------------------------------------------------------------------------------
 
     async def declarations(self, evaluator_ids: Iterable[uuid.UUID]) -> list[ConflictDeclaration]:
@@ -110,7 +102,9 @@ class EvaluationRepository:
     # -- calls and proposals -------------------------------------------------------------------------------------
 
     async def call(self, call_id: uuid.UUID, *, lock: bool = False) -> Call | None:
-        statement = select(Call).where(Call.id == call_id).options(selectinload(Call.transitions))
+        statement = select(Call).where(Call.id == call_id).options(
+            selectinload(Call.stages), selectinload(Call.transitions),
+        )
         if lock:
             # serialises the assignment runs of one call (a plain row lock: the call's version is untouched)
             statement = statement.with_for_update()
@@ -145,9 +139,9 @@ class EvaluationRepository:
                 found[partner.proposal_id].append(partner)
         return found
 
-    async def proposals_in_stages(self, call_id: uuid.UUID, stages: Iterable[str]) -> list[Proposal]:
+    async def proposals_in_stage(self, call_id: uuid.UUID, stage: str) -> list[Proposal]:
         statement = (
-            select(Proposal).where(Proposal.call_id == call_id, Proposal.stage.in_(set(stages)))
+            select(Proposal).where(Proposal.call_id == call_id, Proposal.stage == stage)
             .order_by(Proposal.reference)
         )
         return list((await self.session.scalars(statement)).all())

@@ -14,7 +14,9 @@ from tex4im_common.pagination import PageParamsDep
 from tex4im_common.problems import problem_responses
 
 from proposals.access import AccessDep
+from proposals.concurrency import IF_MATCH_REQUIRED
 from proposals.db import idempotency
+from proposals.evaluation.review_repository import ReviewRepository
 from proposals.evaluation.review_schemas import (
     AssignmentDetail,
     AssignmentPage,
@@ -22,7 +24,7 @@ from proposals.evaluation.review_schemas import (
     ScoresIn,
     WorkspaceStatus,
 )
-from proposals.evaluation.scoring import ReviewRepository, ReviewService
+from proposals.evaluation.scoring import ReviewService
 
 router = APIRouter(tags=["reviews"], responses=problem_responses(401, 422))
 
@@ -61,13 +63,14 @@ async def get_assignment(
 
 
 @router.put(
-    "/assignments/{assignment_id}/scores", response_model=ReviewOut, responses=problem_responses(404, 409, 412),
+    "/assignments/{assignment_id}/scores", response_model=ReviewOut,
+    responses=problem_responses(404, 409, 412) | IF_MATCH_REQUIRED,
 )
 async def put_scores(
     access: AccessDep, service: ServiceDep, assignment_id: AssignmentId, body: ScoresIn, response: Response,
     if_match: IfMatchHeader = None,
 ) -> ReviewOut:
-    """Save your review so far (criteria left out are cleared); answers each criterion's pass/fail and the total."""
+    """Save your review so far, with its ETag in If-Match (criteria left out are cleared); answers pass/fail, total."""
     result = await service.save_scores(access=access, assignment_id=assignment_id, data=body, if_match=if_match)
     response.headers["ETag"] = etag(result.version)
     return result

@@ -1,132 +1,45 @@
-"""Reviews: the evaluator's workspace, scoring against the call's rubric, submission, and the divergence check.
+"""Reviews: the evaluator's workspace, scoring against the call's rubric (evaluation/rubric.py), submission, and
+the divergence check.
 
-A review is scored 0–5 in half steps per criterion; its total weighs the criteria with their weights normalised
-to sum 1. When every active review of a proposal is in and two scores of a criterion lie further apart than the
-call allows, one more evaluator is added (once) and the admins are told.
+When every active review of a proposal is in and two scores of a criterion lie further apart than the call
+allows, one more evaluator is added (once) and the admins are told.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
-from tex4im_common.concurrency import check_if_match
-from tex4im_common.pagination import PageParams, paginate
+from tex4im_common.pagination import PageParams
 from tex4im_common.problems import FieldProblem
 
 from proposals.access import Access
-from proposals.call.models import Call, Criterion, Transition
+from proposals.call.models import Call
+from proposals.concurrency import require_if_match
 from proposals.db import outbox
 from proposals.errors import (
     AssignmentNotFound,
     InvalidScores,
     NotInEvaluation,
+    ProposalNotFound,
     ReviewAlreadySubmitted,
     ReviewIncomplete,
 )
 from proposals.evaluation import review_schemas as out
-from proposals.evaluation.models import Assignment, Evaluator, Score
+from proposals.evaluation.models import Assignment, Score
+from proposals.evaluation.review_repository import ReviewRepository
+from proposals.evaluation.rubric import score_sheet, shares, spreads, values_of
+from proposals.evaluation.staffing import assign_extra
+from proposals.lifecycle.pipeline import evaluation_stage
 from proposals.notification.service import notify
-from proposals.proposal import policy
-from proposals.proposal.models import Proposal, ProposalVersion
-from proposals.vocab import AssignmentReason, AssignmentStatus, Audience, Guard, PhaseKind
+from proposals.proposal.archive_repository import ArchiveRepository
+from proposals.proposal.loader import load
+from proposals.proposal.models import Proposal
+from proposals.vocab import AssignmentReason, AssignmentStatus, Audience, PhaseKind
 
-TWO_PLACES, FOUR_PLACES = Decimal("0.01"), Decimal("0.0001")
 REVIEW_SUBMITTED, DIVERGENCE_DETECTED = "evaluation.review_submitted", "evaluation.divergence_detected"
-
-# -- the arithmetic, over plain rows -------------------------------------------------------------------------------
-
-
-def weighted_total(criteria: Sequence[Criterion], values: Mapping[str, Decimal]) -> Decimal:
-    """Σ weight × score with the weights normalised to sum 1; an unscored criterion counts 0. Two places."""
-    weights = sum((c.weight for c in criteria), Decimal(0))
-    if not weights:
-        return Decimal("0.00")
-    points = sum((c.weight * values[c.key] for c in criteria if c.key in values), Decimal(0))
-    return (points / weights).quantize(TWO_PLACES, ROUND_HALF_UP)
-
-
-def shares(criteria: Sequence[Criterion]) -> dict[str, Decimal]:
-    weights = sum((c.weight for c in criteria), Decimal(0)) or Decimal(1)
-    return {c.key: (c.weight / weights).quantize(FOUR_PLACES, ROUND_HALF_UP) for c in criteria}
-
-
-def to_half(value: Decimal) -> Decimal:
-    """The nearest half step (halves round up: 3.25 → 3.5)."""
-    return ((value * 2).quantize(Decimal(1), ROUND_HALF_UP) / 2).quantize(Decimal("0.1"))
-
-
-@dataclass(frozen=True)
-class Sheet:
-    lines: list[out.ScoreLine]
-    total: Decimal
-    passed: bool | None
-    missing: list[str]
-    comments_missing: list[str]
-
-
-def score_sheet(
-    criteria: Sequence[Criterion], values: Mapping[str, Decimal], comments: Mapping[str, str], *,
-    overall_threshold: Decimal,
-) -> Sheet:
-    """Each criterion against its threshold, the weighted total, and the overall pass (None while incomplete)."""
-    lines = [
-        out.ScoreLine(criterion=c.key, title=c.title, value=values.get(c.key), comment=comments.get(c.key, ""),
-                      threshold=c.threshold, passed=None if c.key not in values else values[c.key] >= c.threshold)
-        for c in criteria
-    ]
-    total = weighted_total(criteria, values)
-    missing = [line.criterion for line in lines if line.value is None]
-    passed = None if missing else all(line.passed for line in lines) and total >= overall_threshold
-    comments_missing = [line.criterion for line in lines if line.passed is False and not line.comment.strip()]
-    return Sheet(lines, total, passed, missing, comments_missing)
-
-
-@dataclass(frozen=True)
-class Spread:
-    criterion: Criterion
-    low: Decimal | None
-    high: Decimal | None
-    mean: Decimal | None  # exact
-    divergent: bool
-
-    @property
-    def spread(self) -> Decimal | None:
-        return None if self.low is None or self.high is None else self.high - self.low
-
-    @property
-    def suggested(self) -> Decimal | None:
-        return None if self.mean is None else to_half(self.mean)
-
-
-def spreads(
-    criteria: Sequence[Criterion], reviews: Sequence[Mapping[str, Decimal]], threshold: Decimal,
-) -> list[Spread]:
-    """Per criterion over the given reviews' scores: lowest, highest, mean, and whether max − min > threshold."""
-    result = []
-    for criterion in criteria:
-        given = [r[criterion.key] for r in reviews if criterion.key in r]
-        if not given:
-            result.append(Spread(criterion, None, None, None, False))
-            continue
-        low, high = min(given), max(given)
-        result.append(Spread(criterion, low, high, sum(given, Decimal(0)) / len(given), high - low > threshold))
-    return result
-
-
-def values_of(assignment: Assignment) -> dict[str, Decimal]:
-    return {s.criterion: s.value for s in assignment.scores}
-
-
-def evaluation_stages(transitions: Sequence[Transition]) -> set[str]:
-    """The stages the evaluation happens in: those the release of the panel's decisions moves proposals out of."""
-    return {t.from_stage for t in transitions if t.guard == Guard.decision_released}
 
 
 def due_at(call: Call) -> datetime | None:
@@ -143,83 +56,9 @@ def call_brief(call: Call) -> out.CallBrief:
 
 
 def require_evaluation_stage(proposal: Proposal, call: Call) -> None:
-    if proposal.stage not in evaluation_stages(call.transitions):
+    """409 unless the proposal is in its call's evaluation stage (`call.stages` and `call.transitions` loaded)."""
+    if proposal.stage != evaluation_stage(call.stages, call.transitions):
         raise NotInEvaluation(f"Proposal {proposal.reference} is in '{proposal.stage}', not under evaluation.")
-
-
-# -- SQL ----------------------------------------------------------------------------------------------------------
-
-
-class ReviewRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def evaluator_by_subject(self, subject: str) -> Evaluator | None:
-        return await self.session.scalar(select(Evaluator).where(Evaluator.subject == subject))
-
-    async def evaluator(self, evaluator_id: uuid.UUID) -> Evaluator | None:
-        return await self.session.get(Evaluator, evaluator_id)
-
-    async def assignments_of(
-        self, evaluator_id: uuid.UUID, *, status: str | None, params: PageParams,
-    ) -> tuple[list[Assignment], str | None]:
-        statement = select(Assignment).options(selectinload(Assignment.scores)).where(
-            Assignment.evaluator_id == evaluator_id, Assignment.status != AssignmentStatus.withdrawn.value,
-        )
-        if status is not None:
-            statement = statement.where(Assignment.status == status)
-        return await paginate(self.session, statement, keys=[Assignment.created_at, Assignment.id], params=params)
-
-    async def assignment(self, assignment_id: uuid.UUID, *, lock: bool = False) -> Assignment | None:
-        statement = select(Assignment).options(selectinload(Assignment.scores)).where(Assignment.id == assignment_id)
-        if lock:
-            statement = statement.with_for_update().execution_options(populate_existing=True)
-        return (await self.session.scalars(statement)).one_or_none()
-
-    async def proposal(self, proposal_id: uuid.UUID, *, lock: bool = False) -> Proposal | None:
-        statement = select(Proposal).options(selectinload(Proposal.partners)).where(Proposal.id == proposal_id)
-        if lock:
-            statement = statement.with_for_update(of=Proposal).execution_options(populate_existing=True)
-        return (await self.session.scalars(statement)).one_or_none()
-
-    async def proposals(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Proposal]:
-        rows = await self.session.scalars(select(Proposal).where(Proposal.id.in_(set(ids))))
-        return {p.id: p for p in rows}
-
-    async def call(self, call_id: uuid.UUID, *, lock: bool = False) -> Call | None:
-        statement = select(Call).where(Call.id == call_id).options(
-            selectinload(Call.phases), selectinload(Call.criteria), selectinload(Call.stages),
-            selectinload(Call.transitions),
-        )
-        if lock:
-            statement = statement.with_for_update(of=Call).execution_options(populate_existing=True)
-        return (await self.session.scalars(statement)).one_or_none()
-
-    async def calls(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Call]:
-        rows = await self.session.scalars(select(Call).where(Call.id.in_(set(ids))).options(
-            selectinload(Call.phases), selectinload(Call.criteria),
-        ))
-        return {c.id: c for c in rows}
-
-    async def latest_version(self, proposal_id: uuid.UUID) -> ProposalVersion | None:
-        statement = (select(ProposalVersion).where(ProposalVersion.proposal_id == proposal_id)
-                     .order_by(ProposalVersion.number.desc()).limit(1))
-        return await self.session.scalar(statement)
-
-    async def reviews_of(self, proposal_id: uuid.UUID) -> list[tuple[Assignment, Evaluator]]:
-        """Every assignment of the proposal (withdrawn ones too) with its scores and evaluator: in order of
-        submission, then the others in order of assignment."""
-        statement = (select(Assignment, Evaluator).join(Evaluator, Evaluator.id == Assignment.evaluator_id)
-                     .options(selectinload(Assignment.scores)).where(Assignment.proposal_id == proposal_id)
-                     .order_by(Assignment.submitted_at.asc().nulls_last(), Assignment.created_at, Assignment.id))
-        return [(a, e) for a, e in (await self.session.execute(statement)).all()]
-
-    async def save(self, record: Assignment) -> None:
-        record.updated_at = datetime.now(UTC)  # the review's version moves even when only its scores changed
-        await self.session.flush()
-
-
-# -- the service --------------------------------------------------------------------------------------------------
 
 
 def review_out(assignment: Assignment, call: Call) -> out.ReviewOut:
@@ -273,18 +112,17 @@ class ReviewService:
         return assignment
 
     async def context(self, *, access: Access, assignment: Assignment, lock: bool = False) -> tuple[Proposal, Call]:
-        proposal = await self.repository.proposal(assignment.proposal_id, lock=lock)
-        call = await self.repository.call(proposal.call_id) if proposal else None
-        stage = next((s for s in call.stages if s.key == proposal.stage), None) if call and proposal else None
-        relation = policy.relation_to(access, proposal, assigned_evaluator=True) if proposal else None
-        if proposal is None or call is None or stage is None or not policy.may_read(relation, stage):
-            raise AssignmentNotFound(f"There is no assignment {assignment.id} of yours.")
-        return proposal, call
+        """The assignment's proposal (with its partners) and call, as proposal/loader.py lets the evaluator read."""
+        try:
+            loaded = await load(self.session, access=access, proposal_id=assignment.proposal_id, lock=lock)
+        except ProposalNotFound:
+            raise AssignmentNotFound(f"There is no assignment {assignment.id} of yours.") from None
+        return loaded.proposal, loaded.call
 
     async def detail(self, *, access: Access, assignment_id: uuid.UUID) -> out.AssignmentDetail:
         assignment = await self.own(access=access, assignment_id=assignment_id)
         proposal, call = await self.context(access=access, assignment=assignment)
-        version = await self.repository.latest_version(proposal.id)
+        version = await ArchiveRepository(self.session).latest_version(proposal.id)
         share = shares(call.criteria)
         return out.AssignmentDetail(
             id=assignment.id, reason=AssignmentReason(assignment.reason), due_at=due_at(call),
@@ -301,11 +139,11 @@ class ReviewService:
     ) -> out.ReviewOut:
         """Replace the draft review: the given scores and comments, the others cleared."""
         assignment = await self.own(access=access, assignment_id=assignment_id, lock=True)
-        check_if_match(if_match, assignment.version)
         if assignment.status == AssignmentStatus.submitted:
             raise ReviewAlreadySubmitted("The review was submitted; its scores can no longer change.")
         proposal, call = await self.context(access=access, assignment=assignment)
         require_evaluation_stage(proposal, call)
+        require_if_match(if_match, assignment.version)
         known, seen, problems = {c.key for c in call.criteria}, set(), []
         for i, item in enumerate(data.scores):
             if item.criterion not in known:
@@ -377,8 +215,6 @@ class ReviewService:
                      if s.divergent]
         if not divergent:
             return None
-        from proposals.evaluation.assignment import assign_extra  # the pool's module, which imports ours lazily too
-
         extra = await assign_extra(self.session, proposal=proposal, call=call, reason=AssignmentReason.divergence)
         evaluator = await self.repository.evaluator(extra.evaluator_id) if extra else None
         await outbox.record_event(

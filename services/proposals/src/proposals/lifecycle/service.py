@@ -20,6 +20,7 @@ from proposals.errors import CommentRequired, TransitionForbidden, TransitionNot
 from proposals.lifecycle import engine
 from proposals.notification.service import notify
 from proposals.proposal import policy
+from proposals.proposal.loader import Loaded, load, stage_of
 from proposals.proposal.schemas import (
     ProposalDetail,
     StageRef,
@@ -29,7 +30,7 @@ from proposals.proposal.schemas import (
     TransitionOptions,
     TransitionRequest,
 )
-from proposals.proposal.service import Loaded, ProposalService, stage_of
+from proposals.proposal.service import ProposalService
 from proposals.proposal.versions import freeze
 from proposals.screening.guards import screening_outcome
 from proposals.vocab import Audience, Guard, PartnerStatus, PhaseKind
@@ -94,7 +95,7 @@ class TransitionService:
 
     async def options(self, *, access: Access, proposal_id: uuid.UUID) -> TransitionOptions:
         """The call's transitions out of the current stage: may the caller take each, and what is still missing."""
-        loaded = await self.proposals.load(access=access, proposal_id=proposal_id)
+        loaded = await load(self.session, access=access, proposal_id=proposal_id)
         held = {a.value for a in policy.actors(loaded.relation)}
         now = datetime.now(UTC)
         options = []
@@ -111,7 +112,7 @@ class TransitionService:
 
     async def take(self, *, access: Access, proposal_id: uuid.UUID, data: TransitionRequest) -> ProposalDetail:
         """Take a step: actor, comment and guard checked, a version frozen on submission, the people concerned told."""
-        loaded = await self.proposals.load(access=access, proposal_id=proposal_id, lock=True)
+        loaded = await load(self.session, access=access, proposal_id=proposal_id, lock=True)
         proposal = loaded.proposal
         transition = engine.find_transition(loaded.call.transitions, key=data.transition, from_stage=proposal.stage)
         if not {a.value for a in policy.actors(loaded.relation)} & set(transition.actors):
@@ -153,13 +154,11 @@ class TransitionService:
                 title=f"Proposal {proposal.reference} was submitted in {proposal.region_code}",
                 body=f"“{proposal.title}”, version {details['version']}.", link=link, proposal_id=proposal.id,
             )
-        loaded = Loaded(proposal, loaded.call, to_stage, policy.relation_to(
-            access, proposal, assigned_evaluator=loaded.relation.assigned_evaluator))
-        return await self.proposals.detail(access=access, loaded=loaded)
+        return await self.proposals.detail(access=access, loaded=loaded.refreshed(access, stage=to_stage))
 
     async def timeline(self, *, access: Access, proposal_id: uuid.UUID, params: PageParams) -> TimelinePage:
         """The proposal's history, oldest first."""
-        loaded = await self.proposals.load(access=access, proposal_id=proposal_id)
+        loaded = await load(self.session, access=access, proposal_id=proposal_id)
         rows, next_cursor = await self.proposals.repository.timeline_page(loaded.proposal.id, params)
         return TimelinePage(items=[TimelineEntryOut.model_validate(r, from_attributes=True) for r in rows],
                             next_cursor=next_cursor)

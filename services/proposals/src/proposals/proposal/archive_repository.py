@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -11,48 +10,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from tex4im_common.pagination import PageParams, paginate
 
-from proposals.call.models import Call, CallField, Stage
-from proposals.evaluation.models import Assignment, Evaluator
-from proposals.organisation.models import OrganisationRef
+from proposals.call.models import Call, CallField
 from proposals.proposal.models import Attachment, AttachmentBlob, Proposal, ProposalPartner, ProposalVersion
-from proposals.vocab import AssignmentStatus
 
 
 class ArchiveRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    # -- the proposal and what the policy needs to know about it -------------------------------------------------
-
-    async def get_proposal(self, proposal_id: uuid.UUID, *, lock: bool = False) -> Proposal | None:
-        """The proposal with its partners; `lock` holds its row until the request commits."""
-        statement = select(Proposal).where(Proposal.id == proposal_id).options(selectinload(Proposal.partners))
-        if lock:
-            statement = statement.with_for_update(of=Proposal)
-        return await self.session.scalar(statement)
-
-    async def get_stage(self, call_id: uuid.UUID, key: str) -> Stage:
-        return (await self.session.scalars(select(Stage).where(Stage.call_id == call_id, Stage.key == key))).one()
-
-    async def is_assigned_evaluator(self, proposal_id: uuid.UUID, subject: str) -> bool:
-        """The caller is an evaluator assigned to the proposal, and not withdrawn."""
-        return bool(await self.session.scalar(select(exists().where(
-            Assignment.proposal_id == proposal_id, Assignment.status != AssignmentStatus.withdrawn.value,
-            Assignment.evaluator_id == Evaluator.id, Evaluator.subject == subject,
-        ))))
+    # -- what a snapshot reads besides the proposal ----------------------------------------------------------------
 
     async def partners(self, proposal_id: uuid.UUID) -> list[ProposalPartner]:
         return list((await self.session.scalars(
             select(ProposalPartner).where(ProposalPartner.proposal_id == proposal_id)
             .order_by(ProposalPartner.created_at, ProposalPartner.organisation_id)
         )).all())
-
-    async def organisations(self, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, OrganisationRef]:
-        wanted = set(ids)
-        if not wanted:
-            return {}
-        rows = await self.session.scalars(select(OrganisationRef).where(OrganisationRef.id.in_(wanted)))
-        return {o.id: o for o in rows}
 
     async def call_fields(self, call_id: uuid.UUID) -> list[CallField]:
         return list((await self.session.scalars(
@@ -70,6 +42,13 @@ class ArchiveRepository:
     ) -> tuple[list[ProposalVersion], str | None]:
         statement = select(ProposalVersion).where(ProposalVersion.proposal_id == proposal_id)
         return await paginate(self.session, statement, keys=[ProposalVersion.number], params=params)
+
+    async def latest_version(self, proposal_id: uuid.UUID) -> ProposalVersion | None:
+        """The version frozen at the last submission; None while the proposal was never submitted."""
+        return await self.session.scalar(
+            select(ProposalVersion).where(ProposalVersion.proposal_id == proposal_id)
+            .order_by(ProposalVersion.number.desc()).limit(1)
+        )
 
     async def get_version(self, proposal_id: uuid.UUID, number: int) -> ProposalVersion | None:
         return await self.session.scalar(select(ProposalVersion).where(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tex4im_common.pagination import PageParams
-from tex4im_common.problems import FieldProblem, Forbidden
+from tex4im_common.problems import FieldProblem
 
 from proposals.access import Access
 from proposals.db import outbox
@@ -24,14 +24,14 @@ from proposals.errors import (
     AttachmentNotFound,
     AttachmentTooLarge,
     AttachmentTypeRefused,
-    ProposalNotEditable,
     TooManyAttachments,
 )
-from proposals.proposal import file_types, policy
+from proposals.proposal import file_types
 from proposals.proposal.archive_repository import ArchiveRepository
 from proposals.proposal.attachment_schemas import AttachmentOut, AttachmentPage
+from proposals.proposal.loader import Loaded, load, require_editable
 from proposals.proposal.models import Attachment, Proposal
-from proposals.proposal.versions import AGGREGATE, Readable, readable
+from proposals.proposal.versions import AGGREGATE
 from proposals.vocab import AttachmentKind
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -128,7 +128,7 @@ class AttachmentService:
         self, *, access: Access, proposal_id: uuid.UUID, include_removed: bool, params: PageParams
     ) -> AttachmentPage:
         """The proposal's attachments, oldest first; removed ones only when asked for."""
-        found = await readable(self.repository, access=access, proposal_id=proposal_id)
+        found = await load(self.repository.session, access=access, proposal_id=proposal_id)
         rows, next_cursor = await self.repository.list_attachments(
             found.proposal.id, include_removed=include_removed, params=params
         )
@@ -137,7 +137,7 @@ class AttachmentService:
     async def get_attachment(
         self, *, access: Access, proposal_id: uuid.UUID, attachment_id: uuid.UUID
     ) -> AttachmentOut:
-        found = await readable(self.repository, access=access, proposal_id=proposal_id)
+        found = await load(self.repository.session, access=access, proposal_id=proposal_id)
         return to_out(await self._attachment(found.proposal, attachment_id))
 
     async def download(
@@ -148,7 +148,7 @@ class AttachmentService:
 
         The content is left out when the caller already holds it (`unless_one_of` names its SHA-256, or `*`).
         """
-        found = await readable(self.repository, access=access, proposal_id=proposal_id)
+        found = await load(self.repository.session, access=access, proposal_id=proposal_id)
         attachment = await self._attachment(found.proposal, attachment_id)
         if attachment.removed_at is not None and not await self.repository.a_version_names(
             found.proposal.id, attachment.id
@@ -168,16 +168,9 @@ class AttachmentService:
         await self.repository.save()
         await self._record(ATTACHMENT_REMOVED, found.proposal, attachment)
 
-    async def _editable(self, *, access: Access, proposal_id: uuid.UUID, what: str) -> Readable:
-        access.require_user()
-        found = await readable(self.repository, access=access, proposal_id=proposal_id, lock=True)
-        if not policy.may_edit(found.relation, found.stage):
-            if not found.stage.editable and (found.relation.author or found.relation.admin):
-                raise ProposalNotEditable(
-                    f"Proposal {found.proposal.reference} is in the stage '{found.stage.label}', where it cannot "
-                    "change."
-                )
-            raise Forbidden(f"Only the proposal's co-authors may {what}.")
+    async def _editable(self, *, access: Access, proposal_id: uuid.UUID, what: str) -> Loaded:
+        found = await load(self.repository.session, access=access, proposal_id=proposal_id, lock=True)
+        require_editable(found, what=what)
         return found
 
     async def _attachment(self, proposal: Proposal, attachment_id: uuid.UUID) -> Attachment:

@@ -23,7 +23,7 @@ from proposals.proposal.attachment_schemas import AttachmentOut, AttachmentPage
 from proposals.proposal.attachments import MAX_BYTES, AttachmentService
 from proposals.vocab import AttachmentKind
 
-router = APIRouter(tags=["attachments"], responses=problem_responses(422))
+router = APIRouter(tags=["attachments"], responses=problem_responses(401, 422))
 
 ProposalId = Annotated[uuid.UUID, Path(description="The proposal's id.")]
 AttachmentId = Annotated[uuid.UUID, Path(description="The attachment's id.")]

@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from proposals.access import Access
 from proposals.call.models import Call, CallField
 from proposals.errors import CallNotFound
+from proposals.organisation import lookup
 from proposals.proposal.archive_repository import ArchiveRepository
 from proposals.proposal.models import Proposal
 from proposals.vocab import CallStatus, FieldType
@@ -82,7 +83,7 @@ class ExportService:
         proposals = await self.repository.proposals_of_call(call.id, regions=regions)
         organisation_ids = {p.lead_organisation_id for p in proposals}
         organisation_ids |= {partner.organisation_id for p in proposals for partner in p.partners}
-        names = {o.id: o.name for o in (await self.repository.organisations(organisation_ids)).values()}
+        names = {o.id: o.name for o in (await lookup.get_many(self.repository.session, organisation_ids)).values()}
         table = build_table(call, proposals, names)
         today = datetime.now(UTC).date().isoformat()
         code = re.sub(r"[^A-Za-z0-9._-]+", "-", call.code).strip("-.") or "call"

@@ -14,9 +14,10 @@ from proposals.errors import PartnerAlreadyAnswered, PartnerAlreadyInvited, Part
 from proposals.notification.service import notify
 from proposals.organisation import lookup
 from proposals.organisation.models import OrganisationRef
+from proposals.proposal.loader import Loaded, load, require_editable
 from proposals.proposal.models import Proposal, ProposalPartner, TimelineEntry
 from proposals.proposal.schemas import PartnerAnswer, PartnerInvite, PartnerOut
-from proposals.proposal.service import AGGREGATE, Loaded, ProposalService, event_payload, require_editable
+from proposals.proposal.service import AGGREGATE, ProposalService, event_payload
 from proposals.vocab import Audience, PartnerStatus, TimelineKind
 
 INVITED, CONFIRMED, DECLINED, REMOVED = (
@@ -59,7 +60,7 @@ class PartnerService:
 
     async def invite(self, *, access: Access, proposal_id: uuid.UUID, data: PartnerInvite) -> PartnerOut:
         """Invite an organisation (a declined one may be invited again); its members are told in the app."""
-        loaded = await self.proposals.load(access=access, proposal_id=proposal_id, lock=True)
+        loaded = await load(self.session, access=access, proposal_id=proposal_id, lock=True)
         require_editable(loaded, what="invite partners")
         proposal = loaded.proposal
         field = "body.organisation_id"
@@ -90,7 +91,7 @@ class PartnerService:
         return _out(partner, organisation)
 
     async def remove(self, *, access: Access, proposal_id: uuid.UUID, organisation_id: uuid.UUID) -> None:
-        loaded = await self.proposals.load(access=access, proposal_id=proposal_id, lock=True)
+        loaded = await load(self.session, access=access, proposal_id=proposal_id, lock=True)
         require_editable(loaded, what="remove partners")
         partner = _find(loaded.proposal, organisation_id)
         organisation = (await lookup.get_many(self.session, [organisation_id])).get(organisation_id)
@@ -106,7 +107,7 @@ class PartnerService:
         self, *, access: Access, proposal_id: uuid.UUID, organisation_id: uuid.UUID, data: PartnerAnswer,
     ) -> PartnerOut:
         """Confirm or decline for one's own organisation; answering the same again changes nothing."""
-        loaded = await self.proposals.load(access=access, proposal_id=proposal_id, lock=True)
+        loaded = await load(self.session, access=access, proposal_id=proposal_id, lock=True)
         proposal = loaded.proposal
         partner = _find(proposal, organisation_id)
         organisation = (await lookup.get_many(self.session, [organisation_id])).get(organisation_id)

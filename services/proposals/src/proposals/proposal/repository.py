@@ -89,6 +89,13 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def text_matches(text: str) -> ColumnElement[bool]:
+    """The text in the reference, the title or the acronym, in any case: each served by its trigram index."""
+    pattern = f"%{_escape_like(text)}%"
+    return or_(Proposal.reference.ilike(pattern, escape="\\"), Proposal.title.ilike(pattern, escape="\\"),
+               Proposal.acronym.ilike(pattern, escape="\\"))
+
+
 def _filtered(statement: Select[Any], viewer: Viewer, where: ProposalFilter) -> Select[Any]:
     statement = statement.join(Stage, and_(Stage.call_id == Proposal.call_id, Stage.key == Proposal.stage))
     statement = statement.where(visible_to(viewer))
@@ -106,11 +113,7 @@ def _filtered(statement: Select[Any], viewer: Viewer, where: ProposalFilter) -> 
             Proposal.id.in_(_partners_of([where.organisation_id], _NOT_DECLINED)),
         ))
     if where.q:
-        pattern = f"%{_escape_like(where.q)}%"
-        statement = statement.where(or_(
-            Proposal.reference.ilike(pattern, escape="\\"), Proposal.title.ilike(pattern, escape="\\"),
-            Proposal.acronym.ilike(pattern, escape="\\"),
-        ))
+        statement = statement.where(text_matches(where.q))
     if where.mine:
         statement = statement.where(or_(*_authored_by(viewer)))
     return statement
@@ -170,17 +173,18 @@ class ProposalRepository:
     # -- one proposal ---------------------------------------------------------------------------------------------
 
     async def get(self, proposal_id: uuid.UUID, *, lock: bool = False) -> Proposal | None:
-        """The proposal with its partners; `lock` holds the row until the request commits (writers queue)."""
+        """The proposal with its partners; `lock` holds the row until the request commits (writers queue) and reads
+        it afresh."""
         statement = select(Proposal).where(Proposal.id == proposal_id).options(selectinload(Proposal.partners))
         if lock:
-            statement = statement.with_for_update(of=Proposal)
+            statement = statement.with_for_update(of=Proposal).execution_options(populate_existing=True)
         return (await self.session.scalars(statement)).one_or_none()
 
     async def call_with_pipeline(self, call_id: uuid.UUID, *, lock: bool = False) -> Call | None:
-        """The call with its phases, form fields, stages and transitions; `lock` serialises reference numbers."""
+        """The call with its phases, form fields, rubric, stages and transitions; `lock` serialises references."""
         statement = select(Call).where(Call.id == call_id).options(
-            selectinload(Call.phases), selectinload(Call.fields), selectinload(Call.stages),
-            selectinload(Call.transitions),
+            selectinload(Call.phases), selectinload(Call.fields), selectinload(Call.criteria),
+            selectinload(Call.stages), selectinload(Call.transitions),
         )
         if lock:
             # FOR NO KEY UPDATE: queues the other creators, not the rows that merely reference the call

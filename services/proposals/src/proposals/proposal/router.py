@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.responses import JSONResponse
@@ -11,9 +11,10 @@ from pydantic import BaseModel
 from tex4im_common.concurrency import IfMatchHeader, etag
 from tex4im_common.db import SessionDep
 from tex4im_common.pagination import PageParamsDep
-from tex4im_common.problems import PROBLEM_MEDIA_TYPE, Problem, problem_responses
+from tex4im_common.problems import problem_responses
 
 from proposals.access import AccessDep
+from proposals.concurrency import IF_MATCH_REQUIRED
 from proposals.db import idempotency
 from proposals.proposal.partners import PartnerService
 from proposals.proposal.repository import ProposalFilter, ProposalRepository
@@ -36,9 +37,6 @@ router = APIRouter(tags=["proposals"], responses=problem_responses(401, 422))
 
 ProposalId = Annotated[uuid.UUID, Path(description="The proposal's id.")]
 OrganisationId = Annotated[uuid.UUID, Path(description="The partner organisation's id.")]
-IF_MATCH_REQUIRED: dict[int | str, dict[str, Any]] = {
-    428: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": "If-Match required"},
-}
 
 
 def _proposals(session: SessionDep) -> ProposalService:

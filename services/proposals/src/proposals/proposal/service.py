@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from tex4im_common.concurrency import check_if_match
 from tex4im_common.pagination import PageParams
 from tex4im_common.problems import FieldProblem, Forbidden, InvalidInput
 
 from proposals.access import Access
-from proposals.call.models import Call, CallField, Stage
+from proposals.call.models import Call, CallField
+from proposals.concurrency import require_if_match
 from proposals.db import outbox
-from proposals.errors import AnswerFrozen, CallNotOpen, IfMatchRequired, ProposalNotEditable, ProposalNotFound
+from proposals.errors import AnswerFrozen, CallNotOpen
 from proposals.organisation import lookup
 from proposals.organisation.models import OrganisationRef
 from proposals.proposal import policy
+from proposals.proposal.loader import Loaded, load, require_editable
 from proposals.proposal.models import Proposal, TimelineEntry
 from proposals.proposal.repository import ProposalFilter, ProposalRepository, Viewer
 from proposals.proposal.schemas import (
@@ -45,16 +45,6 @@ AGGREGATE = "proposal"
 CREATED, UPDATED = "proposal.created", "proposal.updated"
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """A proposal the caller may read, with its call (phases, form, pipeline), its stage and the caller's relation."""
-
-    proposal: Proposal
-    call: Call
-    stage: Stage
-    relation: policy.Relation
-
-
 def viewer(access: Access) -> Viewer:
     return Viewer(
         subject=access.subject, organisations=frozenset(access.member_organisations),
@@ -65,20 +55,6 @@ def viewer(access: Access) -> Viewer:
 def may_lead(access: Access, organisation: OrganisationRef) -> bool:
     """Start a proposal for (or hand the lead to) `organisation`: its members, its region's managers, the admin."""
     return organisation.id in access.member_organisations or access.manages_region(organisation.region_code)
-
-
-def stage_of(call: Call, key: str) -> Stage:
-    return next(s for s in call.stages if s.key == key)
-
-
-def require_editable(loaded: Loaded, *, what: str = "change it") -> None:
-    """policy.may_edit, with a reason: 409 when the stage is not editable, 403 when the caller is no co-author."""
-    if not loaded.stage.editable:
-        raise ProposalNotEditable(
-            f"Proposal {loaded.proposal.reference} is in the stage '{loaded.stage.label}', where it cannot change."
-        )
-    if not policy.may_edit(loaded.relation, loaded.stage):
-        raise Forbidden(f"Only the co-authors of proposal {loaded.proposal.reference} and the admin may {what}.")
 
 
 def event_payload(proposal: Proposal, **extra: Any) -> dict[str, Any]:
@@ -138,20 +114,6 @@ class ProposalService:
 
     # -- reading --------------------------------------------------------------------------------------------------
 
-    async def load(self, *, access: Access, proposal_id: uuid.UUID, lock: bool = False) -> Loaded:
-        """The proposal if policy.may_read lets the caller see it; 404 otherwise, whether missing or hidden."""
-        access.require_user()
-        proposal = await self.repository.get(proposal_id, lock=lock)
-        if proposal is not None:
-            call = await self.repository.call_with_pipeline(proposal.call_id)
-            assert call is not None  # a foreign key
-            stage = stage_of(call, proposal.stage)
-            assigned = access.is_evaluator and await self.repository.is_assigned_evaluator(proposal.id, access.subject)
-            relation = policy.relation_to(access, proposal, assigned_evaluator=assigned)
-            if policy.may_read(relation, stage):
-                return Loaded(proposal, call, stage, relation)
-        raise ProposalNotFound(f"There is no proposal {proposal_id} that you may see.")
-
     async def list_proposals(self, *, access: Access, where: ProposalFilter, params: PageParams) -> ProposalPage:
         access.require_user()
         rows, next_cursor = await self.repository.list_page(viewer(access), where, params)
@@ -176,7 +138,7 @@ class ProposalService:
         return StageCounts(stages=stages, total=sum(s.count for s in stages))
 
     async def get_proposal(self, *, access: Access, proposal_id: uuid.UUID) -> ProposalDetail:
-        return await self.detail(access=access, loaded=await self.load(access=access, proposal_id=proposal_id))
+        return await self.detail(access=access, loaded=await load(self.session, access=access, proposal_id=proposal_id))
 
     async def detail(self, *, access: Access, loaded: Loaded) -> ProposalDetail:
         """The full record as the caller may see it, with what they may do with it now."""
@@ -258,14 +220,10 @@ class ProposalService:
     async def update_proposal(
         self, *, access: Access, proposal_id: uuid.UUID, data: ProposalUpdate, if_match: str | None,
     ) -> ProposalDetail:
-        loaded = await self.load(access=access, proposal_id=proposal_id, lock=True)
+        loaded = await load(self.session, access=access, proposal_id=proposal_id, lock=True)
         proposal = loaded.proposal
-        if if_match is None:
-            raise IfMatchRequired(
-                f"Send the ETag you read in If-Match (now {proposal.version}), so no one's changes are overwritten.",
-            )
         require_editable(loaded)
-        check_if_match(if_match, proposal.version)
+        require_if_match(if_match, proposal.version)
         fields = data.model_dump(exclude_unset=True)
         values: dict[str, Any] = {k: v for k, v in fields.items() if k not in ("answers", "lead_organisation_id")}
         if "value_chain" in values:
@@ -293,9 +251,7 @@ class ProposalService:
             await self.repository.save(proposal)
             await outbox.record_event(self.session, type=UPDATED, aggregate_type=AGGREGATE,
                                       aggregate_id=str(proposal.id), payload=event_payload(proposal, changed=changed))
-            # a new lead changes who the caller is to the proposal
-            relation = policy.relation_to(access, proposal, assigned_evaluator=loaded.relation.assigned_evaluator)
-            loaded = Loaded(proposal, loaded.call, loaded.stage, relation)
+            loaded = loaded.refreshed(access)  # a new lead changes who the caller is to the proposal
         return await self.detail(access=access, loaded=loaded)
 
     async def lead(

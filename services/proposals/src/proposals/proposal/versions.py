@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -18,13 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tex4im_common.pagination import PageParams
 
 from proposals.access import Access
-from proposals.call.models import CallField, Stage
+from proposals.call.models import CallField
 from proposals.db import outbox
-from proposals.errors import ProposalNotFound, VersionNotFound
+from proposals.errors import VersionNotFound
+from proposals.organisation import lookup
 from proposals.organisation.models import OrganisationRef
 from proposals.proposal import policy
 from proposals.proposal.archive_repository import ArchiveRepository
 from proposals.proposal.compare import compare
+from proposals.proposal.loader import load
 from proposals.proposal.models import Attachment, Proposal, ProposalPartner, ProposalVersion, TimelineEntry
 from proposals.proposal.version_schemas import (
     AttachmentInVersion,
@@ -85,7 +86,7 @@ def snapshot(
 async def working_copy(repository: ArchiveRepository, proposal: Proposal) -> dict[str, Any]:
     """The snapshot of the proposal as it is now."""
     partners = await repository.partners(proposal.id)
-    organisations = await repository.organisations(
+    organisations = await lookup.get_many(repository.session,
         [proposal.lead_organisation_id, *(p.organisation_id for p in partners)]
     )
     return snapshot(
@@ -123,32 +124,6 @@ async def freeze(session: AsyncSession, *, proposal: Proposal, actor: str, actor
     return version
 
 
-# -- reading, for every package of the archive -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Readable:
-    """A proposal the caller may read, its stage and the caller's relation to it."""
-
-    proposal: Proposal
-    stage: Stage
-    relation: policy.Relation
-
-
-async def readable(
-    repository: ArchiveRepository, *, access: Access, proposal_id: uuid.UUID, lock: bool = False
-) -> Readable:
-    """The proposal if the caller may read it (policy.may_read); 404 otherwise, whether missing or hidden."""
-    proposal = await repository.get_proposal(proposal_id, lock=lock)
-    if proposal is not None:
-        stage = await repository.get_stage(proposal.call_id, proposal.stage)
-        assigned = access.is_evaluator and await repository.is_assigned_evaluator(proposal.id, access.subject)
-        relation = policy.relation_to(access, proposal, assigned_evaluator=assigned)
-        if policy.may_read(relation, stage):
-            return Readable(proposal, stage, relation)
-    raise ProposalNotFound(f"There is no proposal {proposal_id} that you may see.")
-
-
 def visible_content(content: Mapping[str, Any], *, relation: policy.Relation,
                     private_keys: Iterable[str] = ()) -> VersionContent:
     """The content as the caller may see it: answers private to evaluators left out unless policy allows them.
@@ -171,7 +146,7 @@ class VersionService:
 
     async def list_versions(self, *, access: Access, proposal_id: uuid.UUID, params: PageParams) -> VersionPage:
         """The proposal's frozen versions, oldest first."""
-        found = await readable(self.repository, access=access, proposal_id=proposal_id)
+        found = await load(self.repository.session, access=access, proposal_id=proposal_id)
         rows, next_cursor = await self.repository.list_versions(found.proposal.id, params)
         return VersionPage(
             items=[VersionSummary(number=v.number, submitted_at=v.submitted_at, submitted_by_name=v.submitted_by_name)
@@ -180,7 +155,7 @@ class VersionService:
         )
 
     async def get_version(self, *, access: Access, proposal_id: uuid.UUID, number: int) -> VersionOut:
-        found = await readable(self.repository, access=access, proposal_id=proposal_id)
+        found = await load(self.repository.session, access=access, proposal_id=proposal_id)
         version = await self._version(found.proposal, number)
         content = visible_content(version.content, relation=found.relation,
                                   private_keys=await self._private_keys(found.proposal))
@@ -191,7 +166,7 @@ class VersionService:
         self, *, access: Access, proposal_id: uuid.UUID, from_version: int, to_version: int | str,
     ) -> Comparison:
         """What changed from one version to another, or to the working copy (`current`)."""
-        found = await readable(self.repository, access=access, proposal_id=proposal_id)
+        found = await load(self.repository.session, access=access, proposal_id=proposal_id)
         private_keys = await self._private_keys(found.proposal)
         before = (await self._version(found.proposal, from_version)).content
         if to_version == CURRENT:

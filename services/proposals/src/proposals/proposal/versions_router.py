@@ -15,7 +15,7 @@ from proposals.proposal.archive_repository import ArchiveRepository
 from proposals.proposal.version_schemas import Comparison, VersionOut, VersionPage
 from proposals.proposal.versions import VersionService
 
-router = APIRouter(tags=["versions"], responses=problem_responses(404, 422))
+router = APIRouter(tags=["versions"], responses=problem_responses(401, 404, 422))
 
 ProposalId = Annotated[uuid.UUID, Path(description="The proposal's id.")]
 VersionNumber = Annotated[int, Path(ge=1, le=32767, description="The version's number, from 1.")]

@@ -14,9 +14,12 @@ from tex4im_common.problems import FieldProblem
 from proposals.access import Access
 from proposals.call.models import Call
 from proposals.db import outbox
-from proposals.errors import OverrideNotExplained, ProposalNotFound, ScreeningForbidden, ScreeningNotOpen
+from proposals.errors import OverrideNotExplained, ScreeningForbidden, ScreeningNotOpen
 from proposals.notification.service import notify
+from proposals.organisation import lookup
 from proposals.proposal import policy
+from proposals.proposal.archive_repository import ArchiveRepository
+from proposals.proposal.loader import load
 from proposals.proposal.models import Proposal, TimelineEntry
 from proposals.screening import checks as rules
 from proposals.screening.models import ScreeningDecision
@@ -41,42 +44,34 @@ def may_screen(relation: policy.Relation) -> bool:
 class ScreeningService:
     def __init__(self, repository: ScreeningRepository) -> None:
         self.repository = repository
-
-    async def readable(self, *, access: Access, proposal_id: uuid.UUID, lock: bool = False,
-                       ) -> tuple[Proposal, policy.Relation]:
-        access.require_user()
-        proposal = await self.repository.proposal(proposal_id, lock=lock)
-        if proposal is not None:
-            relation = policy.relation_to(access, proposal)
-            if policy.may_read(relation, await self.repository.stage(proposal.call_id, proposal.stage)):
-                return proposal, relation
-        raise ProposalNotFound(f"There is no proposal {proposal_id} that you may see.")
+        self.archive = ArchiveRepository(repository.session)  # the frozen versions
 
     async def checklist(self, proposal: Proposal, call: Call) -> tuple[list[rules.Check], int | None]:
         """The live checklist, and the frozen version it read."""
-        latest = await self.repository.latest_version(proposal.id)
+        latest = await self.archive.latest_version(proposal.id)
         facts = rules.Facts(
             proposal=proposal, partners=list(proposal.partners), call=call, fields=list(call.fields),
             submitted_in_region=await self.repository.submitted_in_region(proposal),
             latest_content=latest.content if latest else None, latest_version=latest.number if latest else None,
-            organisation_names=await self.repository.organisation_names(p.organisation_id for p in proposal.partners),
+            organisation_names={o.id: o.name for o in (await lookup.get_many(
+                self.repository.session, (p.organisation_id for p in proposal.partners))).values()},
         )
         return rules.checklist(facts), facts.latest_version
 
     async def view(self, *, access: Access, proposal_id: uuid.UUID) -> ScreeningOut:
         """The checklist and decision for the screeners; the decision and its reason alone for the applicants."""
-        proposal, relation = await self.readable(access=access, proposal_id=proposal_id)
+        loaded = await load(self.repository.session, access=access, proposal_id=proposal_id)
+        relation = loaded.relation
         if not (may_screen(relation) or relation.author):
             raise ScreeningForbidden(
                 "Only the cluster managers of the lead's region, the admin and the applicants see the screening."
             )
-        call = await self.repository.call(proposal.call_id)
-        return await self.out(proposal, call, screener=may_screen(relation))
+        return await self.out(loaded.proposal, loaded.call, screener=may_screen(relation))
 
     async def out(self, proposal: Proposal, call: Call, *, screener: bool) -> ScreeningOut:
         checks, version = await self.checklist(proposal, call) if screener else ([], None)
         if not screener:
-            latest = await self.repository.latest_version(proposal.id)
+            latest = await self.archive.latest_version(proposal.id)
             version = latest.number if latest else None
         decision = await self.repository.decision(proposal.id)
         return ScreeningOut(
@@ -88,12 +83,12 @@ class ScreeningService:
 
     async def decide(self, *, access: Access, proposal_id: uuid.UUID, data: ScreeningDecisionIn) -> ScreeningOut:
         """Record (or replace) the eligibility decision while the proposal is in screening."""
-        proposal, relation = await self.readable(access=access, proposal_id=proposal_id, lock=True)
-        if not may_screen(relation):
+        loaded = await load(self.repository.session, access=access, proposal_id=proposal_id, lock=True)
+        proposal, call = loaded.proposal, loaded.call
+        if not may_screen(loaded.relation):
             raise ScreeningForbidden(
                 f"Only the cluster managers of {proposal.region_code} and the consortium admin screen this proposal."
             )
-        call = await self.repository.call(proposal.call_id)
         stages = screening_stages(call)
         if proposal.stage not in stages:
             raise ScreeningNotOpen(
