@@ -61,7 +61,8 @@ async def page(new_page: NewPage) -> Page:
 
 @pytest.fixture
 def sign_in_browser() -> SignIn:
-    """Signs a demo account in from the login page (English labels)."""
+    """Signs a demo account in from the login page (English labels: the page opens in English; after sign-in the
+    interface takes the account's language, so the wait is on the navigation's class, not its label)."""
 
     async def sign_in(page: Page, email: str) -> None:
         if "/login" not in page.url:
@@ -69,6 +70,6 @@ def sign_in_browser() -> SignIn:
         await page.get_by_label("Email").fill(email)
         await page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
         await page.get_by_role("button", name="Sign in").click()
-        await page.get_by_role("navigation", name="Main navigation").wait_for()
+        await page.locator("nav.main-nav").wait_for()
 
     return sign_in

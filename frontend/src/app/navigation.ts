@@ -10,7 +10,12 @@ export type NavigationItem = {
     | "nav.scorecard"
     | "nav.organisations"
     | "nav.organisationImport"
-    | "nav.organisationDuplicates";
+    | "nav.organisationDuplicates"
+    | "nav.proposals"
+    | "nav.calls"
+    | "nav.evaluation"
+    | "nav.evaluators"
+    | "nav.mailLog";
   roles: readonly Role[] | "signed-in";
 };
 
@@ -23,6 +28,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { id: "map", to: "/map", labelKey: "nav.map", roles: "signed-in" },
   { id: "scorecard", to: "/regions/scorecard", labelKey: "nav.scorecard", roles: "signed-in" },
   { id: "organisations", to: "/organisations", labelKey: "nav.organisations", roles: "signed-in" },
+  { id: "calls", to: "/calls", labelKey: "nav.calls", roles: "signed-in" },
+  { id: "proposals", to: "/proposals", labelKey: "nav.proposals", roles: "signed-in" },
   {
     id: "organisation-import",
     to: "/organisations/import",
@@ -35,6 +42,9 @@ export const NAVIGATION: readonly NavigationItem[] = [
     labelKey: "nav.organisationDuplicates",
     roles: ["cluster_manager", "consortium_admin"],
   },
+  { id: "evaluation", to: "/evaluation", labelKey: "nav.evaluation", roles: ["evaluator"] },
+  { id: "evaluators", to: "/evaluators", labelKey: "nav.evaluators", roles: ["consortium_admin"] },
+  { id: "mail-log", to: "/admin/mail-log", labelKey: "nav.mailLog", roles: ["consortium_admin"] },
 ];
 
 export function navigationFor(memberships: readonly Membership[]): NavigationItem[] {

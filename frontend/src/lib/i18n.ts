@@ -2,11 +2,17 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 
 import en from "@/locales/en.json";
+import enCalls from "@/locales/en/calls.json";
+import enEvaluation from "@/locales/en/evaluation.json";
 import enOpportunities from "@/locales/en/opportunities.json";
+import enProposals from "@/locales/en/proposals.json";
 import enRegions from "@/locales/en/regions.json";
 import enRegistry from "@/locales/en/registry.json";
 import it from "@/locales/it.json";
+import itCalls from "@/locales/it/calls.json";
+import itEvaluation from "@/locales/it/evaluation.json";
 import itOpportunities from "@/locales/it/opportunities.json";
+import itProposals from "@/locales/it/proposals.json";
 import itRegions from "@/locales/it/regions.json";
 import itRegistry from "@/locales/it/registry.json";
 
@@ -29,8 +35,8 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]["code"];
  * their own files: src/locales/<language>/<namespace>.json. The shell and small features use `translation`.
  */
 const resources = {
-  en: { translation: en, opportunities: enOpportunities, registry: enRegistry, regions: enRegions },
-  it: { translation: it, opportunities: itOpportunities, registry: itRegistry, regions: itRegions },
+  en: { translation: en, opportunities: enOpportunities, registry: enRegistry, regions: enRegions, evaluation: enEvaluation, proposals: enProposals, calls: enCalls },
+  it: { translation: it, opportunities: itOpportunities, registry: itRegistry, regions: itRegions, evaluation: itEvaluation, proposals: itProposals, calls: itCalls },
 } as const;
 
 export const DEFAULT_LANGUAGE: UiLanguage = "en";
@@ -44,6 +50,9 @@ declare module "i18next" {
       opportunities: typeof enOpportunities;
       registry: typeof enRegistry;
       regions: typeof enRegions;
+      proposals: typeof enProposals;
+      evaluation: typeof enEvaluation;
+      calls: typeof enCalls;
     };
   }
 }

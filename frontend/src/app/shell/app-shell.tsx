@@ -8,6 +8,7 @@ import { UserMenu } from "@/app/shell/user-menu";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import type { Me } from "@/features/auth/api/get-me";
 import { useUpdateMe } from "@/features/auth/api/update-me";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 
 /** The frame of every signed-in page: skip link, header (brand, navigation, language, user), main, footer. */
 export function AppShell({ me }: { me: Me }) {
@@ -30,6 +31,7 @@ export function AppShell({ me }: { me: Me }) {
           <div className="app-header__tools">
             {/* the choice follows the user: saved to their profile */}
             <LanguageSwitcher onChange={(locale) => updateMe.mutate({ locale })} />
+            <NotificationBell />
             <UserMenu me={me} onSignedOut={() => void navigate("/login", { replace: true })} />
           </div>
         </div>
