@@ -11,7 +11,7 @@ FRONTEND := frontend
 FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json)
 
-.PHONY: help run install build test lint test-python test-frontend test-e2e check-openapi openapi bench bench-gateway bench-search clean-data
+.PHONY: help run install build test lint test-python test-frontend test-e2e check-openapi openapi bench bench-gateway bench-search bench-proposals clean-data
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -67,13 +67,16 @@ openapi: install ## regenerate frontend/openapi.json and the typed client
 	$(RUN) devstack openapi --out $(FRONTEND)/openapi.json
 	cd $(FRONTEND) && npm run gen:api
 
-bench: bench-gateway bench-search ## every benchmark; each writes its results into bench/README.md
+bench: bench-gateway bench-search bench-proposals ## every benchmark; each writes its results into bench/README.md
 
 bench-gateway: install build ## gateway vs direct throughput and latency
 	$(RUN) python bench/gateway/run.py --write-readme
 
 bench-search: install build ## search over 100k opportunities + 50k organisations: gateway, service, SQL p50/p95
 	$(RUN) python bench/intelligence/search.py --write-readme
+
+bench-proposals: install build ## the proposals list and board counts at 10k proposals, 3 callers: gateway, service, SQL p50/p95
+	$(RUN) python bench/proposals/listing.py --write-readme
 
 clean-data: ## delete the local database, keys and run files (the next `make run` starts afresh)
 	rm -rf .data
