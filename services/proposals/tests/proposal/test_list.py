@@ -156,6 +156,14 @@ class TestTextSearch:
             assert f"Bitmap Index Scan on ix_proposal_{column}_trgm" in plan, plan
 
 
+    async def test_a_text_search_is_planned_for_its_own_words(self, client, session, identity_headers):
+        admin = identity_headers(Role.consortium_admin)
+        await client.get("/proposals", headers=admin)
+        assert await session.scalar(text("SHOW plan_cache_mode")) == "auto"
+        await client.get("/proposals", params={"q": "wool"}, headers=admin)
+        assert await session.scalar(text("SHOW plan_cache_mode")) == "force_custom_plan"
+
+
 class TestPaging:
     async def test_pages_run_from_the_latest_change_and_cover_everything_once(self, client, session, identity_headers):
         call = await factories.call(session)
