@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
+from .proposal_steps import set_language
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # flags that work as root on a machine with no network beyond loopback
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -28,6 +30,7 @@ ALWAYS_EXPECTED = ("401 (Unauthorized)",)
 
 NewPage = Callable[..., Awaitable[Page]]
 SignIn = Callable[[Page, str], Awaitable[None]]
+SetLanguage = Callable[[str, str], Awaitable[None]]
 
 
 @pytest.fixture
@@ -73,3 +76,19 @@ def sign_in_browser() -> SignIn:
         await page.locator("nav.main-nav").wait_for()
 
     return sign_in
+
+
+@pytest.fixture
+async def account_language(stack) -> AsyncIterator[SetLanguage]:
+    """Sets a demo account's interface language (`await account_language(email, "en")`) for the test; every account
+    set or switched during the test gets back the language it had, however the test ends. Call it before a test
+    switches the language in the interface, so the original one is known."""
+    kept: dict[str, str] = {}
+
+    async def set_for_test(email: str, locale: str) -> None:
+        before = await set_language(stack.base_url, email, locale)
+        kept.setdefault(email, before)
+
+    yield set_for_test
+    for email, locale in kept.items():
+        await set_language(stack.base_url, email, locale)

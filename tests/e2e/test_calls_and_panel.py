@@ -4,27 +4,22 @@ the automatic checks, records the decision and admits the proposal to evaluation
 
 from __future__ import annotations
 
-import asyncio
 import re
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-ADMIN = "admin@demo.tex4im.eu"
+from .proposal_steps import ADMIN, ApiSession, demo_organisation, manager, member, organisation_in_copy, publish_call
+
 # Norte's and Valencia's demo accounts use the interface in English (Toscana's in Italian)
-MANAGER_PT11 = "manager.pt11@demo.tex4im.eu"
-MEMBER_PT11 = "member.pt11@demo.tex4im.eu"
-MEMBER_ES52 = "member.es52@demo.tex4im.eu"
-PASSWORD = "tex4im-demo"
-# the demo member accounts' organisations (intelligence.demo.ids documents the pattern)
-PT11_ORGANISATION = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tex4im:demo-organisation:PT11:01")
-ES52_ORGANISATION = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tex4im:demo-organisation:ES52:01")
-SYNC_DEADLINE = 60.0
+MANAGER_PT11 = manager("PT11")
+MEMBER_PT11 = member("PT11")
+MEMBER_ES52 = member("ES52")
+PT11_ORGANISATION = demo_organisation("PT11")
+ES52_ORGANISATION = demo_organisation("ES52")
 
 
 def _local(moment: datetime) -> str:
@@ -32,63 +27,18 @@ def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%dT%H:%M")
 
 
-class _Session:
-    """A demo account signed in over HTTP, sending the CSRF header (and an idempotency key) on writes."""
-
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    @classmethod
-    async def open(cls, stack, email: str) -> _Session:
-        client = httpx.AsyncClient(base_url=stack.base_url, timeout=15)
-        login = await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
-        assert login.status_code == 200, login.text
-        return cls(client)
-
-    def headers(self, **extra: str) -> dict[str, str]:
-        return {"X-CSRF-Token": self.client.cookies["tex4im_csrf"], "Idempotency-Key": str(uuid.uuid4())} | extra
-
-    async def write(self, method: str, path: str, *, expect: int = 200, headers: dict[str, str] | None = None,
-                    **kwargs: Any) -> httpx.Response:
-        response = await self.client.request(method, path, headers=self.headers(**(headers or {})), **kwargs)
-        assert response.status_code == expect, f"{method} {path}: {response.status_code} {response.text}"
-        return response
-
-
-async def _in_organisation_copy(admin: _Session, organisation_id: uuid.UUID) -> None:
-    """Waits until the proposals copy of the registry has the organisation (reading the feed now)."""
-    name = (await admin.client.get(f"/api/intelligence/organisations/{organisation_id}")).json()["name"]
-    ends = time.monotonic() + SYNC_DEADLINE
-    while True:
-        await admin.client.post("/api/proposals/organisations/sync", headers=admin.headers())
-        found = (await admin.client.get("/api/proposals/organisations", params={"q": name[:100]})).json()["items"]
-        if any(item["id"] == str(organisation_id) for item in found):
-            return
-        assert time.monotonic() < ends, f"{name} did not reach the proposals copy within {SYNC_DEADLINE} s"
-        await asyncio.sleep(0.5)
-
-
 @pytest.fixture
 async def submitted_proposal(stack) -> dict[str, Any]:
     """A complete proposal led from Norte with a confirmed Valencia partner, submitted to a new open call."""
-    now = datetime.now(UTC)
-    code = f"E2E-S-{uuid.uuid4().hex[:6].upper()}"
-    admin = await _Session.open(stack, ADMIN)
-    lead = await _Session.open(stack, MEMBER_PT11)
-    partner = await _Session.open(stack, MEMBER_ES52)
-    try:
-        created = await admin.write("POST", "/api/proposals/calls", expect=201, json={
-            "code": code, "title": f"Screening trial ({code})", "kind": "dated", "min_partner_regions": 2,
-            "phases": [{"kind": "submission", "opens_at": (now - timedelta(days=1)).isoformat(),
-                        "closes_at": (now + timedelta(days=30)).isoformat()}],
-        })
-        await admin.write("PATCH", f"/api/proposals/calls/{created.json()['id']}", json={"status": "published"},
-                          headers={"If-Match": created.headers["ETag"]})
+    async with (await ApiSession.open(stack.base_url, ADMIN) as admin,
+                await ApiSession.open(stack.base_url, MEMBER_PT11) as lead,
+                await ApiSession.open(stack.base_url, MEMBER_ES52) as partner):
+        call = await publish_call(admin, prefix="E2E-S", min_partner_regions=2)
         for organisation in (PT11_ORGANISATION, ES52_ORGANISATION):
-            await _in_organisation_copy(admin, organisation)
+            await organisation_in_copy(admin, organisation)
 
         proposal = (await lead.write("POST", "/api/proposals/proposals", expect=201, json={
-            "call_id": created.json()["id"], "title": "Regenerated carded wool from knitwear (demo)",
+            "call_id": call["id"], "title": "Regenerated carded wool from knitwear (demo)",
             "summary": "Sorting and carding post-consumer wool knitwear into regenerated yarns.",
             "priorities": ["circular_economy"], "value_chain": ["recycling", "yarn"], "trl": 6,
             "budget_eur": "300000", "requested_eur": "200000", "lead_organisation_id": str(PT11_ORGANISATION),
@@ -100,9 +50,6 @@ async def submitted_proposal(stack) -> dict[str, Any]:
         submitted = await lead.write("POST", f"{base}/transitions", json={"transition": "submit"})
         assert submitted.json()["stage"]["key"] == "submitted"
         return submitted.json()
-    finally:
-        for session in (admin, lead, partner):
-            await session.client.aclose()
 
 
 class TestCalls:
@@ -114,6 +61,7 @@ class TestCalls:
         now = datetime.now(UTC)
         await sign_in_browser(page, ADMIN)
         navigation = page.get_by_role("navigation", name="Main navigation")
+        await navigation.get_by_role("button", name="Proposals", exact=True).click()
         await navigation.get_by_role("link", name="Calls", exact=True).click()
         await expect(page.get_by_role("heading", level=1, name="Calls for proposals")).to_be_visible()
         await page.get_by_role("link", name="New call").click()

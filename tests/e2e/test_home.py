@@ -58,7 +58,11 @@ class TestHomePageInEnglish:
 
 
 class TestHomePageInItalian:
-    async def test_switching_to_italian_translates_the_home_page_and_follows_the_user(self, page: Page, stack):
+    async def test_switching_to_italian_translates_the_home_page_and_follows_the_user(
+        self, page: Page, stack, account_language
+    ):
+        # member.es52 reads English again after this test (other tests sign it in and expect English)
+        await account_language("member.es52@demo.tex4im.eu", "en")
         await page.goto("/login")
         await sign_in(page, "member.es52@demo.tex4im.eu")
         await expect(page.get_by_role("heading", name="TEX4IM partnership", level=1)).to_be_visible()

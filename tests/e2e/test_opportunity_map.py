@@ -23,7 +23,9 @@ class TestOpportunityMap:
     ):
         await page.goto("/login")
         await sign_in_browser(page, MEMBER)
-        await page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Opportunity map").click()
+        navigation = page.get_by_role("navigation", name="Main navigation")
+        await navigation.get_by_role("button", name="Opportunities", exact=True).click()
+        await navigation.get_by_role("link", name="Opportunity map").click()
         await expect(page.get_by_role("heading", name="Opportunity map", level=1)).to_be_visible()
         await expect(page.get_by_test_id("result-count")).to_have_text(re.compile(r"^\d+ opportunit(y|ies) found$"))
 

@@ -1,102 +1,41 @@
 """Proposals in the browser: a Toscana member starts a proposal in an open call, fills it, invites the Valencia demo
 member's organisation; that member accepts in their own browser; the Toscana member submits and sees the stage
-change and version 1 frozen. (The screening → evaluation → decision story continues from here.)"""
+change and version 1 frozen. (test_proposal_story.py goes on from there to screening, evaluation, decision and
+feedback.)"""
 
 from __future__ import annotations
 
-import asyncio
 import re
-import time
-import uuid
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 import pytest
 from playwright.async_api import expect
 
-ADMIN = "admin@demo.tex4im.eu"
-MEMBER_ITI1 = "member.iti1@demo.tex4im.eu"
-MEMBER_ES52 = "member.es52@demo.tex4im.eu"
-PASSWORD = "tex4im-demo"
-# the demo member accounts' organisations (intelligence.demo.ids documents the pattern)
-ITI1_ORGANISATION = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tex4im:demo-organisation:ITI1:01")
-ES52_ORGANISATION = uuid.uuid5(uuid.NAMESPACE_URL, "urn:tex4im:demo-organisation:ES52:01")
-SYNC_DEADLINE = 60.0
+from .proposal_steps import ADMIN, ApiSession, demo_organisation, member, organisation_in_copy, publish_call
 
-
-async def _sign_in_admin(client: httpx.AsyncClient) -> dict[str, str]:
-    """Signs the client in as the consortium admin; returns the CSRF header for unsafe requests."""
-    login = await client.post("/api/auth/login", json={"email": ADMIN, "password": PASSWORD})
-    assert login.status_code == 200, login.text
-    return {"X-CSRF-Token": client.cookies["tex4im_csrf"]}
-
-
-async def _open_call(client: httpx.AsyncClient, csrf: dict[str, str]) -> dict[str, Any]:
-    """A new dated call, open for submissions now, with one required question of its own; published."""
-    now = datetime.now(UTC)
-    code = f"E2E-{uuid.uuid4().hex[:8].upper()}"
-    created = await client.post("/api/proposals/calls", headers=csrf | {"Idempotency-Key": str(uuid.uuid4())}, json={
-        "code": code,
-        "title": f"Interregional textile pilots ({code})",
-        "kind": "dated",
-        "min_partner_regions": 2,
-        "phases": [{"kind": "submission", "opens_at": (now - timedelta(days=1)).isoformat(),
-                    "closes_at": (now + timedelta(days=30)).isoformat()}],
-        "fields": [{"key": "market", "label": "Target market", "type": "long_text", "required": True,
-                    "help_text": "Who buys the result, and where."}],
-    })
-    assert created.status_code == 201, created.text
-    published = await client.patch(f"/api/proposals/calls/{created.json()['id']}", json={"status": "published"},
-                                   headers=csrf | {"If-Match": created.headers["ETag"]})
-    assert published.status_code == 200, published.text
-    return published.json()
-
-
-async def _organisation_in_copy(client: httpx.AsyncClient, csrf: dict[str, str], organisation_id: uuid.UUID) -> str:
-    """The organisation's registry name, once the proposals copy of the registry has it (read the feed now)."""
-    name = (await client.get(f"/api/intelligence/organisations/{organisation_id}")).json()["name"]
-    ends = time.monotonic() + SYNC_DEADLINE
-    while True:
-        await client.post("/api/proposals/organisations/sync", headers=csrf)
-        found = (await client.get("/api/proposals/organisations", params={"q": name[:100]})).json()["items"]
-        if any(item["id"] == str(organisation_id) for item in found):
-            return name
-        assert time.monotonic() < ends, f"{name} did not reach the proposals copy within {SYNC_DEADLINE} s"
-        await asyncio.sleep(0.5)
+MEMBER_ITI1 = member("ITI1")
+MEMBER_ES52 = member("ES52")
+ITI1_ORGANISATION = demo_organisation("ITI1")
+ES52_ORGANISATION = demo_organisation("ES52")
 
 
 @pytest.fixture
-async def in_english(stack) -> AsyncIterator[None]:
+async def in_english(account_language) -> None:
     """The two members read English during the test (member.iti1's own language is Italian); restored after."""
-    kept: list[tuple[str, str]] = []
-    async with httpx.AsyncClient(base_url=stack.base_url, timeout=15) as client:
-        for email in (MEMBER_ITI1, MEMBER_ES52):
-            client.cookies.clear()
-            login = await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
-            assert login.status_code == 200, login.text
-            if login.json()["locale"] != "en":
-                kept.append((email, login.json()["locale"]))
-                changed = await client.patch("/api/me", json={"locale": "en"},
-                                             headers={"X-CSRF-Token": client.cookies["tex4im_csrf"]})
-                assert changed.status_code == 200, changed.text
-    yield
-    async with httpx.AsyncClient(base_url=stack.base_url, timeout=15) as client:
-        for email, locale in kept:
-            client.cookies.clear()
-            await client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
-            await client.patch("/api/me", json={"locale": locale},
-                               headers={"X-CSRF-Token": client.cookies["tex4im_csrf"]})
+    for email in (MEMBER_ITI1, MEMBER_ES52):
+        await account_language(email, "en")
 
 
 @pytest.fixture
 async def open_call(stack) -> dict[str, Any]:
-    async with httpx.AsyncClient(base_url=stack.base_url, timeout=15) as client:
-        csrf = await _sign_in_admin(client)
-        call = await _open_call(client, csrf)
-        call["lead_name"] = await _organisation_in_copy(client, csrf, ITI1_ORGANISATION)
-        call["partner_name"] = await _organisation_in_copy(client, csrf, ES52_ORGANISATION)
+    """A new call open for submissions now, with one required question of its own."""
+    async with await ApiSession.open(stack.base_url, ADMIN) as admin:
+        call = await publish_call(admin, min_partner_regions=2, fields=[
+            {"key": "market", "label": "Target market", "type": "long_text", "required": True,
+             "help_text": "Who buys the result, and where."},
+        ])
+        call["lead_name"] = await organisation_in_copy(admin, ITI1_ORGANISATION)
+        call["partner_name"] = await organisation_in_copy(admin, ES52_ORGANISATION)
     return call
 
 
@@ -107,6 +46,7 @@ class TestAProposalFromDraftToSubmission:
         lead = await new_page()
         await sign_in_browser(lead, MEMBER_ITI1)
         navigation = lead.get_by_role("navigation", name="Main navigation")
+        await navigation.get_by_role("button", name="Proposals", exact=True).click()
         await navigation.get_by_role("link", name="Proposals", exact=True).click()
         await expect(lead.get_by_role("heading", name="Proposals", level=1)).to_be_visible()
         await expect(lead.locator(".proposals-results__count")).to_have_text(re.compile(r"^\d+ proposals?$"))

@@ -26,7 +26,9 @@ class TestScorecardAndProfiles:
     ):
         await page.goto("/login")
         await sign_in_browser(page, MEMBER)
-        await page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Scorecard").click()
+        navigation = page.get_by_role("navigation", name="Main navigation")
+        await navigation.get_by_role("button", name="Partnership", exact=True).click()
+        await navigation.get_by_role("link", name="Scorecard").click()
         await expect(page.get_by_role("heading", name="Scorecard", level=1)).to_be_visible()
 
         table = page.get_by_role("table", name=re.compile("Indicators and platform figures"))

@@ -31,6 +31,8 @@ class TestSearchAndProfile:
     ):
         await sign_in_browser(page, MEMBER_PT11)
         navigation = page.get_by_role("navigation", name="Main navigation")
+        await navigation.get_by_role("button", name="Opportunities", exact=True).click()
+        await expect(navigation.get_by_role("link", name="Organisations", exact=True)).to_be_visible()
         await expect(navigation.get_by_role("link", name="Import organisations")).to_have_count(0)
         await navigation.get_by_role("link", name="Organisations", exact=True).click()
 
@@ -121,8 +123,9 @@ class TestImportAndDuplicates:
         self, page: Page, sign_in_browser
     ):
         await sign_in_browser(page, MANAGER_SE23)
-        await page.get_by_role("navigation", name="Main navigation").get_by_role(
-            "link", name="Import organisations").click()
+        navigation = page.get_by_role("navigation", name="Main navigation")
+        await navigation.get_by_role("button", name="Opportunities", exact=True).click()
+        await navigation.get_by_role("link", name="Import organisations").click()
         await expect(page.get_by_role("link", name="Download the CSV template")).to_have_attribute(
             "download", "tex4im-organisations-template.csv")
         await page.get_by_label("CSV file").set_input_files(
@@ -151,7 +154,9 @@ class TestImportAndDuplicates:
         self, page: Page, sign_in_browser
     ):
         await sign_in_browser(page, ADMIN)
-        await page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Duplicates").click()
+        navigation = page.get_by_role("navigation", name="Main navigation")
+        await navigation.get_by_role("button", name="Opportunities", exact=True).click()
+        await navigation.get_by_role("link", name="Duplicates").click()
         pair = page.locator("li.duplicate-pair").first
         await expect(pair).to_contain_text("% similar")
         pair_id = await pair.get_attribute("data-duplicate-id")

@@ -1,7 +1,13 @@
 import { matchRoutes } from "react-router";
 import { describe, expect, it } from "vitest";
 
-import { NAVIGATION, navigationFor } from "@/app/navigation";
+import {
+  currentNavigationItem,
+  NAVIGATION,
+  NAVIGATION_GROUPS,
+  navigationFor,
+  navigationMenusFor,
+} from "@/app/navigation";
 import { routes } from "@/app/router";
 import { safeNextPath } from "@/app/safe-next";
 
@@ -34,6 +40,76 @@ describe("the navigation table", () => {
       const matched = matchRoutes(routes, item.to)?.at(-1)?.route;
       expect(matched?.path, item.to).not.toBe("*");
     }
+  });
+
+  it("puts every link in one of the menus, and every menu has links", () => {
+    const groups = NAVIGATION_GROUPS.map((group) => group.id);
+    for (const item of NAVIGATION) expect(groups, item.id).toContain(item.group);
+    for (const group of groups) expect(NAVIGATION.some((item) => item.group === group), group).toBe(true);
+  });
+});
+
+describe("the menus of each role", () => {
+  const menusOf = (role: "consortium_admin" | "cluster_manager" | "evaluator" | "member") =>
+    navigationMenusFor([{ role, region: "ITI1", organisation_id: null }]).map(({ group, items }) => [
+      group.id,
+      items.map((item) => item.id),
+    ]);
+
+  it("gives a member the partnership, opportunities and proposals, and no admin menu", () => {
+    expect(menusOf("member")).toEqual([
+      ["partnership", ["partnership", "scorecard"]],
+      ["opportunities", ["map", "organisations"]],
+      ["proposals", ["proposals", "calls"]],
+    ]);
+  });
+
+  it("adds the evaluation workspace to the proposals menu of an evaluator", () => {
+    expect(menusOf("evaluator")).toContainEqual(["proposals", ["proposals", "calls", "evaluation"]]);
+  });
+
+  it("gives the admin the import, the duplicates and the admin menu", () => {
+    expect(menusOf("consortium_admin")).toEqual([
+      ["partnership", ["partnership", "scorecard"]],
+      ["opportunities", ["map", "organisations", "organisation-import", "organisation-duplicates"]],
+      ["proposals", ["proposals", "calls"]],
+      ["admin", ["evaluators", "mail-log"]],
+    ]);
+  });
+
+  it("leaves out a menu with no link for the user (someone without a role)", () => {
+    expect(navigationMenusFor([]).map((menu) => menu.group.id)).toEqual(["partnership", "opportunities", "proposals"]);
+  });
+});
+
+describe("the section of the page being shown", () => {
+  const everything = NAVIGATION;
+  it.each([
+    ["/", "partnership"],
+    ["/regions/ITI1", "partnership"],
+    ["/clusters/0f0e7c62", "partnership"],
+    ["/regions/scorecard", "scorecard"],
+    ["/map", "map"],
+    ["/opportunities/42", "map"],
+    ["/saved-searches/7", "map"],
+    ["/organisations", "organisations"],
+    ["/organisations/0f0e7c62", "organisations"],
+    ["/organisations/import", "organisation-import"],
+    ["/organisations/duplicates", "organisation-duplicates"],
+    ["/proposals/new", "proposals"],
+    ["/proposals/9/evaluation", "proposals"],
+    ["/calls/3/panel", "calls"],
+    ["/evaluation/assignments/5", "evaluation"],
+    ["/evaluators", "evaluators"],
+    ["/admin/mail-log", "mail-log"],
+    ["/notifications", undefined],
+    ["/callsign", undefined],
+  ])("%s belongs to %s", (pathname, expected) => {
+    expect(currentNavigationItem(everything, pathname)?.id).toBe(expected);
+  });
+
+  it("only among the user's own links", () => {
+    expect(currentNavigationItem(navigationFor([]), "/admin/mail-log")).toBeUndefined();
   });
 });
 

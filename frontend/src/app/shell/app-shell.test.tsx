@@ -24,14 +24,22 @@ describe("the app shell", () => {
     );
   });
 
-  it("links only the features that are built", async () => {
-    renderApp("/");
+  it("links only the features that are built, in one menu per area", async () => {
+    const { user } = renderApp("/");
     const navigation = await screen.findByRole("navigation", { name: "Main navigation" });
-    const links = within(navigation).getAllByRole("link");
-    // the demo user is a manager and the admin: every link of the navigation table
-    expect(links.map((link) => link.getAttribute("href"))).toEqual(navigationFor(ME.memberships).map((item) => item.to));
-    expect(links[0]).toHaveTextContent("Partnership");
-    expect(links[0]).toHaveAttribute("href", "/");
+    const menus = within(navigation).getAllByRole("button");
+    expect(menus.map((button) => button.textContent)).toEqual(["Partnership", "Opportunities", "Proposals", "Admin"]);
+
+    const hrefs: (string | null)[] = [];
+    for (const menu of menus) {
+      await user.click(menu);
+      const list = within(navigation).getByRole("list", { name: menu.textContent ?? "" });
+      hrefs.push(...within(list).getAllByRole("link").map((link) => link.getAttribute("href")));
+    }
+    // the demo user is a manager, an evaluator and the admin: every link of the navigation table
+    expect(hrefs).toEqual(navigationFor(ME.memberships).map((item) => item.to));
+
+    await user.click(within(navigation).getByRole("button", { name: "Opportunities" }));
     expect(within(navigation).getByRole("link", { name: "Organisations" })).toHaveAttribute("href", "/organisations");
   });
 

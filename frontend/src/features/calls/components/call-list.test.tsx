@@ -72,8 +72,9 @@ describe("the calls page", () => {
   });
 
   it("is linked from the main navigation for every signed-in user", async () => {
-    renderApp("/calls", apiWithCalls([], MEMBER));
+    const { user } = renderApp("/calls", apiWithCalls([], MEMBER));
     const navigation = await screen.findByRole("navigation", { name: "Main navigation" });
+    await user.click(within(navigation).getByRole("button", { name: "Proposals" }));
     expect(within(navigation).getByRole("link", { name: "Calls" })).toHaveAttribute("href", "/calls");
   });
 });

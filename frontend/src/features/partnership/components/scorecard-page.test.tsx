@@ -24,6 +24,7 @@ describe("the scorecard", () => {
     api.state.me = MEMBER;
     const { user, router } = renderApp("/", api);
     const navigation = await screen.findByRole("navigation", { name: "Main navigation" });
+    await user.click(within(navigation).getByRole("button", { name: "Partnership" }));
     await user.click(within(navigation).getByRole("link", { name: "Scorecard" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Scorecard" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/regions/scorecard");
