@@ -124,3 +124,5 @@ class TestOrganisationCopy:
 
         assert _eventually(lambda: picker() == [kept], what="the merge")
 
+        # leave the shared stack's registry as the demo made it (browser tests count PT11's organisations)
+        assert gateway.delete(f"{INTELLIGENCE}/organisations/{kept}", headers=csrf).status_code == 204
