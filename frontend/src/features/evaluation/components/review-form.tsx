@@ -6,7 +6,7 @@ import { problemMessage, ProblemAlert } from "@/components/problem-alert";
 import type { AssignmentDetail } from "@/features/evaluation/api/get-assignment";
 import { useSaveScores } from "@/features/evaluation/api/save-scores";
 import { useSubmitReview } from "@/features/evaluation/api/submit-review";
-import { ConfirmDialog } from "@/features/evaluation/components/confirm-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ReviewResult } from "@/features/evaluation/components/review-result";
 import { ScorePicker } from "@/features/evaluation/components/score-picker";
 import {

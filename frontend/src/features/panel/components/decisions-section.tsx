@@ -9,7 +9,7 @@ import type { Outcome } from "@/features/panel/api/get-ranking";
 import { useOverrideDecision } from "@/features/panel/api/override-decision";
 import { useReleaseDecisions } from "@/features/panel/api/release-decisions";
 import { useStageDecisions } from "@/features/panel/api/stage-decisions";
-import { ConfirmDialog } from "@/features/panel/components/confirm-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { problemsByPath } from "@/features/panel/utils/problems";
 import { outcomeCounts } from "@/features/panel/utils/staffing";
 import { formatDateTime, formatDecimal } from "@/lib/intl";

@@ -9,7 +9,7 @@ import { ProblemAlert } from "@/components/problem-alert";
 import { useDismissDuplicate } from "@/features/registry/api/dismiss-duplicate";
 import { useOpenDuplicates, type Duplicate, type DuplicateSide } from "@/features/registry/api/get-duplicates";
 import { useMergeDuplicate, type KeepSide } from "@/features/registry/api/merge-duplicate";
-import { ConfirmDialog } from "@/features/registry/components/confirm-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useLabels, type Labels } from "@/features/registry/hooks/use-labels";
 import { formatNumber } from "@/lib/intl";
 
@@ -126,6 +126,7 @@ export function DuplicateReview() {
           title={t("duplicates.confirm.title", { name: kept.name })}
           confirmLabel={merge.isPending ? t("duplicates.confirm.merging") : t("duplicates.confirm.merge")}
           cancelLabel={t("duplicates.confirm.cancel")}
+          tone="danger"
           busy={merge.isPending}
           onConfirm={confirmMerge}
           onCancel={() => setPending(null)}

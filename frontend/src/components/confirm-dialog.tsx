@@ -8,15 +8,19 @@ type ConfirmDialogProps = {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** `danger` for a step that cannot be undone (e.g. merging two records). */
+  tone?: "primary" | "danger";
 };
 
-const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), a[href], input:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal confirmation: focus moves to Cancel (the safe choice), Tab stays inside, Escape cancels, and focus goes
  * back to where it was when the dialog closes.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { title, children, confirmLabel, cancelLabel, busy, onConfirm, onCancel, tone = "primary" } = props;
   const titleId = useId();
   const bodyId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -69,7 +73,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, busy
           <button ref={cancel} type="button" className="button button--secondary" disabled={busy} onClick={onCancel}>
             {cancelLabel}
           </button>
-          <button type="button" className="button button--primary" disabled={busy} onClick={onConfirm}>
+          <button type="button" className={`button button--${tone}`} disabled={busy} onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>
