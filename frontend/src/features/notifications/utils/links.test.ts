@@ -6,7 +6,7 @@ describe("where a notification leads", () => {
   it.each([
     ["/proposals/1", "/proposals/1"],
     ["/evaluation/assignments/2?x=1", "/evaluation/assignments/2?x=1"],
-    ["/me/assignments", "/evaluation"],
+    ["/evaluation", "/evaluation"],
     ["//evil.example/x", null],
     ["/\\evil.example", null],
     ["https://evil.example", null],

@@ -4,14 +4,8 @@
  */
 export function notificationPath(link: string | null | undefined): string | null {
   if (!link || !link.startsWith("/") || link.startsWith("//") || link.startsWith("/\\")) return null;
-  return LINK_ALIASES[link] ?? link;
+  return link;
 }
-
-/** Links the API sends under its own path that the app shows on another page. */
-const LINK_ALIASES: Record<string, string> = {
-  // the evaluator's assignments: the API's GET /me/assignments is the app's workspace
-  "/me/assignments": "/evaluation",
-};
 
 /** The count as the bell shows it: up to 99, then "99+". */
 export function badgeCount(unread: number): string {
